@@ -1,0 +1,44 @@
+import { allowedAll, type Gate } from './gate';
+import { CONSENT, SEL, TAGS, frame, inspect } from './inert';
+
+/**
+ * Watch every element the parser (or anything else) adds. The HTML parser runs a microtask checkpoint before it
+ * prepares each `</script>`, so this callback parks a parser-inserted tracker script before it can run.
+ *
+ * Limits (measured by the browser tests): for parser-inserted img/iframe/link/source the request has usually been
+ * made already (preload scanner, or the fetch starting on insertion); parking stops a retry and keeps the page from
+ * using it, and dropping an iframe's `src` navigates it away. Markup written by `document.write` from a running
+ * script is prepared before this runs: the markup guard covers that path. Consentry's own shadow roots are never
+ * observed (an observer does not enter shadow trees).
+ *
+ * A marked element (`data-consent`) that arrives while its categories are allowed is handed to `onMarked`, once per
+ * batch (wire it to the reactivator's `remember`, which releases it); blocked marked iframes get their placeholder.
+ */
+export function guardParser(
+  win: Window & typeof globalThis,
+  gate: Gate,
+  onMarked: (el: Element) => void,
+): MutationObserver {
+  let go: Element | undefined;
+  const check = (el: Element) => {
+    const l = el.localName,
+      c = TAGS[l] && el.getAttribute(CONSENT);
+    if (c != null) allowedAll(gate.allowed, c) ? (go ||= el) : frame(el);
+    else if (TAGS[l]) inspect(gate, el);
+    // a same-origin child realm: reading contentWindow lets the frames guard install into it
+    if (l == 'iframe' || l == 'frame') (el as HTMLIFrameElement).contentWindow;
+  };
+  const mo = new win.MutationObserver((rs) => {
+    go = undefined;
+    for (const r of rs)
+      for (const n of r.addedNodes)
+        if (n.nodeType == 1) {
+          check(n as Element);
+          if ((n as Element).firstElementChild) (n as Element).querySelectorAll(SEL).forEach(check);
+        }
+    if (go) onMarked(go);
+  });
+  // the document, not documentElement: it also sees a replaced <html>
+  mo.observe(win.document, { childList: true, subtree: true });
+  return mo;
+}

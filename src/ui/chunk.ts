@@ -1,0 +1,5 @@
+import { mount } from './index';
+import { UI_EVENT } from './types';
+
+// The loader listens for this event rather than a global, so the chunk adds nothing to `window`.
+window.dispatchEvent(new CustomEvent(UI_EVENT, { detail: mount }));

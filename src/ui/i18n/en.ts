@@ -1,0 +1,36 @@
+import type { UITexts } from '../texts';
+
+const en: UITexts = {
+  bannerTitle: 'Your privacy',
+  bannerText:
+    'We use necessary cookies to run this site and, if you agree, others for preferences, statistics and ads. You can change your mind any time in "Cookie settings".',
+  acceptAll: 'Accept all',
+  rejectAll: 'Reject all',
+  customise: 'Customise',
+  save: 'Save choices',
+  close: 'Close',
+  preferencesTitle: 'Cookie settings',
+  preferencesText: 'Optional cookies stay off until you switch them on.',
+  policyLink: 'Privacy policy',
+  policyUpdated: 'updated {date}',
+  alwaysOn: 'Always on',
+  gpcNotice: "Your browser's Global Privacy Control signal is on, so marketing stays off unless you switch it on here.",
+  cookieName: 'Name',
+  cookieProvider: 'Provider',
+  cookiePurpose: 'Purpose',
+  cookieLifetime: 'Lifetime',
+  session: 'Session',
+  openButton: 'Cookie settings',
+  embedBlocked: '{vendor} is blocked by your cookie settings.',
+  embedAllow: 'Allow and load',
+  loginCookie: 'Login',
+  consentCookie: 'Your cookie choice',
+  categories: {
+    necessary: { title: 'Necessary', description: 'Login session, security, load balancing and this consent record.' },
+    preferences: { title: 'Preferences', description: 'Your settings, such as language, and personalised features.' },
+    analytics: { title: 'Analytics', description: 'Visit statistics, heat maps and session recordings.' },
+    marketing: { title: 'Marketing', description: 'Ads, social media embeds and pixels that may track you across sites.' },
+  },
+};
+
+export default en;

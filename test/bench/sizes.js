@@ -1,0 +1,80 @@
+// One way to measure bytes, shared by the benchmark and the size gate (test/size.test.ts),
+// so the README's figures and the CI budget can never disagree about what "6 kB gzip" means.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = join(ROOT, 'dist');
+const MODULES = join(ROOT, 'node_modules');
+
+/** DESIGN.md section 11, in bytes of gzip -9. */
+export const BUDGET = { loader: 6 * 1024, total: 14 * 1024 };
+
+/** Same settings as `gzip -9`: a CDN's best effort, and what peers.md section 4 used. */
+export const gzip = (buf) => gzipSync(buf, { level: 9 });
+export const brotli = (buf) =>
+  brotliCompressSync(buf, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+      // Text mode is what static-asset compressors pick for JS and CSS.
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    },
+  });
+
+export function measure(buf) {
+  return { raw: buf.length, gzip: gzip(buf).length, brotli: brotli(buf).length };
+}
+
+export const CONSENTRY = { loader: join(DIST, 'consentry.js'), ui: join(DIST, 'consentry-ui.js') };
+
+/**
+ * Reads the built Consentry files. Throws (never returns a partial result) when dist/ is missing,
+ * because a gate that skips when nothing was built lets an oversized build through.
+ */
+export function consentrySizes() {
+  for (const file of Object.values(CONSENTRY)) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
+  }
+  const loader = measure(readFileSync(CONSENTRY.loader));
+  const ui = measure(readFileSync(CONSENTRY.ui));
+  const total = { raw: loader.raw + ui.raw, gzip: loader.gzip + ui.gzip, brotli: loader.brotli + ui.brotli };
+  return { loader, ui, total };
+}
+
+/**
+ * Each peer's shipped files: what a site must serve for the tool to work as documented.
+ * Klaro's main build inlines its CSS, so klaro.js alone is the whole tool; its split build is listed for fairness.
+ */
+export const PEER_FILES = {
+  'vanilla-cookieconsent': ['vanilla-cookieconsent/dist/cookieconsent.umd.js', 'vanilla-cookieconsent/dist/cookieconsent.css'],
+  klaro: ['klaro/dist/klaro.js'],
+  'klaro (no-css + min.css)': ['klaro/dist/klaro-no-css.js', 'klaro/dist/klaro.min.css'],
+  yett: ['yett/dist/yett.min.js'],
+};
+
+export const modulePath = (rel) => join(MODULES, rel);
+
+export function peerSizes() {
+  const out = {};
+  for (const [name, files] of Object.entries(PEER_FILES)) {
+    const parts = files.map((rel) => ({ file: rel, ...measure(readFileSync(modulePath(rel))) }));
+    out[name] = {
+      files: parts,
+      total: {
+        raw: sum(parts, 'raw'),
+        gzip: sum(parts, 'gzip'),
+        brotli: sum(parts, 'brotli'),
+      },
+    };
+  }
+  return out;
+}
+
+const sum = (list, key) => list.reduce((n, x) => n + x[key], 0);
+
+export function peerVersion(pkg) {
+  return JSON.parse(readFileSync(join(MODULES, pkg, 'package.json'), 'utf8')).version;
+}

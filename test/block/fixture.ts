@@ -1,0 +1,37 @@
+import type { BlockedItem } from '../../src/core/types';
+import { createGate } from '../../src/block/gate';
+import type { Matcher } from '../../src/block/matcher';
+
+/** Live consent and matcher behaviour for one test; reset() before each. */
+export const state = { allowed: new Set<string>(), throws: false };
+export const reports: BlockedItem[] = [];
+
+/** tracker.test → analytics, ads.test → marketing, anything else unknown. */
+export const matcher: Matcher = {
+  url(u) {
+    if (state.throws) throw new Error('matcher broke');
+    const h = new URL(u, 'https://site.test/').hostname;
+    return h == 'tracker.test' ? { category: 'analytics', vendor: 'Tracker' } : h == 'ads.test' ? { category: 'marketing', vendor: 'Ads' } : undefined;
+  },
+  cookie: () => undefined,
+};
+
+export const gate = createGate({
+  matcher,
+  allowed: (c) => c == 'necessary' || state.allowed.has(c),
+  report: (i) => void reports.push(i),
+  keep: [],
+});
+
+export const win = window as unknown as Window & typeof globalThis;
+
+export function reset(): void {
+  state.allowed.clear();
+  state.throws = false;
+  reports.length = 0;
+  document.body.replaceChildren();
+}
+
+export const T = 'https://tracker.test/t.js';
+export const AD = 'https://ads.test/p.gif';
+export const OWN = 'https://site.test/app.js';

@@ -1,0 +1,100 @@
+import { Window } from 'happy-dom';
+import { purgeCookies } from '../../src/block/cookies';
+import { installBlocker, type BlockerOptions } from '../../src/block/index';
+import { guardMarkup } from '../../src/block/markup';
+
+// Every part is replaced by a recorder: these tests are about composition, the parts have their own tests.
+const { calls, rec, reactivator, frames } = vi.hoisted(() => {
+  const calls: string[] = [];
+  return {
+    calls,
+    rec: (name: string, ret?: unknown) => vi.fn((w: any) => (calls.push(`${name}@${w.name || 'top'}`), ret)),
+    reactivator: { release: vi.fn(), remember: vi.fn() },
+    frames: { into: (_w: any) => {} },
+  };
+});
+const frameInstall = (w: any) => frames.into(w);
+vi.mock('../../src/block/elements', () => ({ guardElements: rec('elements') }));
+vi.mock('../../src/block/markup', () => ({ guardMarkup: rec('markup') }));
+vi.mock('../../src/block/network', () => ({ guardNetwork: rec('network') }));
+vi.mock('../../src/block/cookies', () => ({ guardCookies: rec('cookies'), purgeCookies: vi.fn() }));
+vi.mock('../../src/block/parser', () => ({ guardParser: rec('parser') }));
+vi.mock('../../src/block/frames', () => ({
+  guardFrames: vi.fn((w: any, into: (w: any) => void) => (calls.push(`frames@${w.name || 'top'}`), (frames.into = into))),
+}));
+vi.mock('../../src/block/reactivate', () => ({ createReactivator: rec('reactivator', reactivator) }));
+vi.mock('../../src/block/placeholder', () => ({ placeholders: rec('placeholders') }));
+
+const options = (): BlockerOptions => ({
+  matcher: { url: () => undefined, cookie: () => undefined },
+  allowed: () => false,
+  report: () => {},
+  keep: ['consentry', 'sid'],
+  texts: { blocked: '{vendor}', allow: 'Allow' },
+  onAllow: () => {},
+});
+
+let w: any;
+beforeEach(() => {
+  calls.length = 0;
+  w = new Window();
+});
+afterEach(() => {
+  vi.clearAllMocks();
+  w.happyDOM.close();
+});
+
+test('the per-realm guards install first, in order, then the page-wide parts once', () => {
+  installBlocker(w, options());
+  expect(calls).toEqual([
+    'elements@top', 'markup@top', 'network@top', 'cookies@top',
+    'parser@top', 'frames@top', 'reactivator@top', 'placeholders@top',
+  ]);
+});
+
+test('a same-origin frame handed over by the frames guard gets the per-realm guards only', () => {
+  installBlocker(w, options());
+  calls.length = 0;
+  frameInstall({ name: 'child' });
+  expect(calls).toEqual(['elements@child', 'markup@child', 'network@child', 'cookies@child']);
+});
+
+test('installing twice on the same window returns the first blocker and installs nothing more', () => {
+  const first = installBlocker(w, options());
+  calls.length = 0;
+  expect(installBlocker(w, options())).toBe(first);
+  expect(calls).toEqual([]);
+});
+
+test('a frame handed over twice is guarded once', () => {
+  installBlocker(w, options());
+  const child = { name: 'child' };
+  frameInstall(child);
+  calls.length = 0;
+  frameInstall(child);
+  expect(calls).toEqual([]);
+});
+
+test('a guard that fails to install is logged once and the others still install', () => {
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+  vi.mocked(guardMarkup).mockImplementation(() => {
+    throw new Error('frozen prototype');
+  });
+  installBlocker(w, options());
+  frameInstall({ name: 'child' });
+  expect(error).toHaveBeenCalledOnce();
+  expect(calls).toContain('network@top');
+  expect(calls).toContain('cookies@child');
+  error.mockRestore();
+});
+
+test('release hands over to the reactivator', () => {
+  installBlocker(w, options()).release();
+  expect(reactivator.release).toHaveBeenCalledOnce();
+});
+
+test('purge deletes the withdrawn categories and spares the kept cookies', () => {
+  const o = options();
+  installBlocker(w, o).purge(['analytics']);
+  expect(purgeCookies).toHaveBeenCalledWith(w, o.matcher, ['analytics'], ['consentry', 'sid']);
+});

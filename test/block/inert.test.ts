@@ -1,0 +1,77 @@
+import { FAIL, detached, inspect, park } from '../../src/block/inert';
+import { AD, T, gate, reports, reset } from './fixture';
+
+const m = { category: 'analytics', vendor: 'Tracker' };
+beforeEach(reset);
+
+describe('park', () => {
+  it('turns a script into text/plain, keeps its src and remembers the original type', () => {
+    const s = document.createElement('script');
+    s.setAttribute('type', 'module');
+    s.setAttribute('src', T);
+    park(s, m);
+    expect([s.getAttribute('type'), s.getAttribute('data-consentry-type'), s.getAttribute('src')]).toEqual(['text/plain', 'module', T]);
+  });
+
+  it('marks the element with the category and the vendor', () => {
+    const s = document.createElement('script');
+    park(s, m);
+    expect([s.getAttribute('data-consent'), s.getAttribute('data-consentry-vendor')]).toEqual(['analytics', 'Tracker']);
+  });
+
+  it('keeps the inline text of a script', () => {
+    const s = document.createElement('script');
+    s.textContent = 'track()';
+    park(s, m);
+    expect(s.textContent).toBe('track()');
+  });
+
+  it('moves img src and srcset to data-src and data-srcset', () => {
+    const i = document.createElement('img');
+    i.setAttribute('src', AD);
+    i.setAttribute('srcset', AD + ' 2x');
+    park(i, m);
+    expect([i.hasAttribute('src'), i.getAttribute('data-src'), i.hasAttribute('srcset'), i.getAttribute('data-srcset')]).toEqual([false, AD, false, AD + ' 2x']);
+  });
+
+  it('moves object data to data-data and link href to data-href', () => {
+    const o = document.createElement('object');
+    const l = document.createElement('link');
+    o.setAttribute('data', AD);
+    l.setAttribute('href', AD);
+    park(o, m);
+    park(l, m);
+    expect([o.getAttribute('data-data'), o.hasAttribute('data'), l.getAttribute('data-href'), l.hasAttribute('href')]).toEqual([AD, false, AD, false]);
+  });
+
+  it('adds a second category to data-consent only once', () => {
+    const i = document.createElement('img');
+    park(i, m);
+    park(i, { category: 'marketing', vendor: 'Ads' });
+    park(i, { category: 'marketing', vendor: 'Ads' });
+    expect(i.getAttribute('data-consent')).toBe('analytics marketing');
+  });
+
+  it('remembers an element parked outside any document', () => {
+    const i = document.createElement('img');
+    park(i, FAIL);
+    expect(detached.has(i)).toBe(true);
+  });
+});
+
+describe('inspect', () => {
+  it('parks an element already carrying a tracker URL and reports it', () => {
+    const i = document.createElement('img');
+    i.setAttribute('src', AD);
+    expect(inspect(gate, i)).toBe(true);
+    expect([i.getAttribute('data-src'), reports.length]).toEqual([AD, 1]);
+  });
+
+  it('leaves an owner-marked element to re-activation', () => {
+    const i = document.createElement('img');
+    i.setAttribute('data-consent', 'marketing');
+    i.setAttribute('src', AD);
+    expect(inspect(gate, i)).toBe(false);
+    expect(reports).toHaveLength(0);
+  });
+});

@@ -1,0 +1,66 @@
+import { guardParser } from '../../src/block/parser';
+import { AD, OWN, T, gate, reports, reset, state, win } from './fixture';
+
+const marked = vi.fn();
+beforeAll(() => guardParser(win, gate, marked));
+beforeEach(() => {
+  reset();
+  marked.mockClear();
+});
+/** Observer callbacks are microtasks; one macrotask later they have all run. */
+const settle = () => new Promise((ok) => setTimeout(ok));
+
+function add(tag: string, attrs: Record<string, string>, parent: Element = document.body): Element {
+  const el = document.createElement(tag);
+  for (const k in attrs) el.setAttribute(k, attrs[k]);
+  parent.append(el);
+  return el;
+}
+
+describe('guardParser', () => {
+  it('a tracker script that arrives in the document is parked as text/plain', async () => {
+    const s = add('script', { src: T });
+    await settle();
+    expect([s.getAttribute('type'), s.getAttribute('data-consent'), reports.length]).toEqual(['text/plain', 'analytics', 1]);
+  });
+
+  it('a tracker img inside an added subtree is parked', async () => {
+    const d = document.createElement('div');
+    add('img', { src: AD }, add('p', {}, d));
+    document.body.append(d);
+    await settle();
+    expect(d.querySelector('img')!.getAttribute('data-src')).toBe(AD);
+  });
+
+  it('a first-party script is left alone', async () => {
+    const s = add('script', { src: OWN });
+    await settle();
+    expect([s.hasAttribute('type'), reports.length]).toEqual([false, 0]);
+  });
+
+  it('a tracker URL of an allowed category is left alone', async () => {
+    state.allowed.add('marketing');
+    const i = add('img', { src: AD });
+    await settle();
+    expect(i.getAttribute('src')).toBe(AD);
+  });
+
+  it('an a[ping] loses its tracker URLs', async () => {
+    const a = add('a', { href: '/x', ping: `${AD} /p` });
+    await settle();
+    expect(a.getAttribute('ping')).toBe('/p');
+  });
+
+  it('a marked tag that arrives while its category is allowed is handed to onMarked', async () => {
+    state.allowed.add('analytics');
+    const s = add('script', { type: 'text/plain', 'data-consent': 'analytics', src: T });
+    await settle();
+    expect(marked).toHaveBeenCalledWith(s);
+  });
+
+  it('a marked tag that arrives while its category is not allowed stays as written, unreported', async () => {
+    const s = add('script', { type: 'text/plain', 'data-consent': 'analytics', src: T });
+    await settle();
+    expect([marked.mock.calls.length, reports.length, s.getAttribute('type')]).toEqual([0, 0, 'text/plain']);
+  });
+});

@@ -1,0 +1,83 @@
+import { park } from '../../src/block/inert';
+import { placeholders } from '../../src/block/placeholder';
+import { createReactivator } from '../../src/block/reactivate';
+import { gate, reset, state, win } from './fixture';
+
+const onAllow = vi.fn();
+const texts = { blocked: '{vendor} content is blocked until you allow {category}.', allow: 'Allow and load' };
+const YT = 'https://www.youtube.test/embed/x';
+
+function frame(attrs: Record<string, string>): HTMLIFrameElement {
+  const f = document.createElement('iframe');
+  for (const k in attrs) f.setAttribute(k, attrs[k]);
+  document.body.append(f);
+  return f;
+}
+const host = () => document.querySelector('consentry-embed') as HTMLElement | null;
+
+beforeEach(() => {
+  reset();
+  onAllow.mockClear();
+});
+
+describe('placeholders', () => {
+  it('a marked iframe gets a placeholder naming the vendor and the category', () => {
+    frame({ 'data-consent': 'marketing', 'data-consentry-vendor': 'YouTube', 'data-src': YT });
+    placeholders(win, texts, onAllow, gate);
+    expect(host()!.shadowRoot!.querySelector('p')!.textContent).toBe('YouTube content is blocked until you allow marketing.');
+  });
+
+  it('without a vendor name the placeholder names the host of data-src', () => {
+    frame({ 'data-consent': 'marketing', 'data-src': YT });
+    placeholders(win, texts, onAllow, gate);
+    expect(host()!.shadowRoot!.textContent).toContain('www.youtube.test content');
+  });
+
+  it('the button calls onAllow with the category', () => {
+    frame({ 'data-consent': 'marketing', 'data-src': YT });
+    placeholders(win, texts, onAllow, gate);
+    host()!.shadowRoot!.querySelector('button')!.click();
+    expect(onAllow.mock.calls).toEqual([['marketing']]);
+  });
+
+  it('the iframe waits inside the host, where no slot renders it', () => {
+    const f = frame({ 'data-consent': 'marketing', 'data-src': YT });
+    placeholders(win, texts, onAllow, gate);
+    expect([f.parentElement, host()!.shadowRoot!.querySelector('slot')]).toEqual([host(), null]);
+  });
+
+  it('styles come from an adopted stylesheet, never a <style> element', () => {
+    frame({ 'data-consent': 'marketing', 'data-src': YT });
+    placeholders(win, texts, onAllow, gate);
+    const r = host()!.shadowRoot!;
+    expect([r.querySelector('style'), r.adoptedStyleSheets.length]).toEqual([null, 1]);
+  });
+
+  it('the placeholder takes the iframe width and height', () => {
+    frame({ 'data-consent': 'marketing', 'data-src': YT, width: '560', height: '100%' });
+    placeholders(win, texts, onAllow, gate);
+    expect([host()!.style.width, host()!.style.height]).toEqual(['560px', '100%']);
+  });
+
+  it('an iframe whose category is allowed gets no placeholder', () => {
+    state.allowed.add('marketing');
+    frame({ 'data-consent': 'marketing', 'data-src': YT });
+    placeholders(win, texts, onAllow, gate);
+    expect(host()).toBeNull();
+  });
+
+  it('an iframe parked in the document later gets a placeholder too', () => {
+    placeholders(win, texts, onAllow, gate);
+    const f = frame({});
+    park(f, { category: 'marketing', vendor: 'YouTube' }, 'src', YT);
+    expect(host()!.contains(f)).toBe(true);
+  });
+
+  it('re-activation puts the iframe back in place of its placeholder, loading', () => {
+    const f = frame({ 'data-consent': 'marketing', 'data-src': YT });
+    placeholders(win, texts, onAllow, gate);
+    state.allowed.add('marketing');
+    createReactivator(win, gate).release();
+    expect([host(), f.parentElement, f.getAttribute('src')]).toEqual([null, document.body, YT]);
+  });
+});

@@ -1,0 +1,71 @@
+import { resolveConfig } from '../../src/core/config';
+import { createSession } from '../../src/core/session';
+import { clearCookies, makeApi } from './harness';
+
+const config = resolveConfig({});
+let writes: string[];
+const capture = () => {
+  let p: object | null = document, d: PropertyDescriptor | undefined;
+  while (p && !(d = Object.getOwnPropertyDescriptor(p, 'cookie'))) p = Object.getPrototypeOf(p);
+  const set = d!.set!;
+  vi.spyOn(document, 'cookie', 'set').mockImplementation(function (this: Document, v: string) {
+    writes.push(v);
+    set.call(this, v);
+  });
+};
+
+beforeEach(() => {
+  (window as any).happyDOM.setURL('https://example.com/');
+  clearCookies();
+  writes = [];
+});
+afterEach(() => vi.restoreAllMocks());
+
+it('writes a session-only cookie: no Expires, no Max-Age', () => {
+  capture();
+  createSession(config).login('abc');
+  expect(writes[0]).not.toMatch(/expires|max-age/i);
+});
+
+it('writes Path=/, SameSite=Lax and Secure on https by default', () => {
+  capture();
+  createSession(config).login('abc');
+  expect(writes[0]).toMatch(/^consentry_session=abc; path=\/; sameSite=Lax; secure$/);
+});
+
+it('is not Secure on plain http', () => {
+  (window as any).happyDOM.setURL('http://example.com/');
+  capture();
+  createSession(config).login('abc');
+  expect(writes[0]).not.toMatch(/secure/i);
+});
+
+it('takes its name from the config, and options from the call', () => {
+  capture();
+  createSession(resolveConfig({ session: { name: 'sid' } })).login('v', { path: '/app', domain: 'example.com', sameSite: 'Strict' });
+  expect(writes[0]).toBe('sid=v; path=/app; domain=example.com; sameSite=Strict; secure');
+});
+
+it('get() reads the value back', () => {
+  const s = createSession(config);
+  s.login('user 1');
+  expect(s.get()).toBe('user 1');
+});
+
+it('logout() removes it, on the path and domain it was written with', () => {
+  const s = createSession(config);
+  s.login('abc', { path: '/' });
+  capture();
+  s.logout();
+  expect(s.get()).toBeUndefined();
+  expect(writes[0]).toMatch(/^consentry_session=; path=\/;.*expires=/);
+});
+
+it('survives rejectAll and reset through the API', () => {
+  const { api } = makeApi();
+  api.session.login('abc');
+  api.acceptAll();
+  api.rejectAll();
+  api.reset();
+  expect(api.session.get()).toBe('abc');
+});

@@ -1,0 +1,138 @@
+import { Window } from 'happy-dom';
+import type { BlockerOptions } from '../../src/block/index';
+import type { MatcherOptions } from '../../src/block/matcher';
+import { start } from '../../src/loader/start';
+import type { Consentry } from '../../src/core/types';
+import { clearCookies, makeApi } from '../core/harness';
+
+const calls = vi.hoisted(() => ({ blocker: [] as any[], matcher: [] as any[], dataLayerAtInstall: [] as unknown[] }));
+vi.mock('../../src/block/matcher', () => ({
+  createMatcher: (o: MatcherOptions) => {
+    calls.matcher.push(o);
+    return { url: (u: string) => (u.includes('google-analytics') ? { category: 'analytics', vendor: 'Google Analytics' } : undefined), cookie: () => undefined };
+  },
+}));
+vi.mock('../../src/block/index', () => ({
+  installBlocker: (win: any, o: BlockerOptions) => {
+    calls.blocker.push(o);
+    calls.dataLayerAtInstall.push(win.dataLayer && [...win.dataLayer]);
+    return { release: vi.fn(), purge: vi.fn() };
+  },
+}));
+vi.mock('../../src/block/embed-texts', () => ({
+  embedTexts: { en: { blocked: '{vendor} is blocked', allow: 'Allow' }, 'zh-Hant': { blocked: '已封鎖 {vendor}', allow: '允許' }, 'zh-Hans': { blocked: '已屏蔽 {vendor}', allow: '允许' } },
+}));
+
+type W = Window & { consentry: Consentry; dataLayer: IArguments[] };
+let win: W;
+const never = () => new Promise<never>(() => {});
+const boot = (config: unknown = {}, load = vi.fn(never)) => ({ api: start(win as any, config, load), load });
+
+beforeEach(() => {
+  win = new Window({ url: 'https://example.com/' }) as unknown as W;
+  calls.blocker = [];
+  calls.matcher = [];
+  calls.dataLayerAtInstall = [];
+  clearCookies();
+});
+afterEach(() => vi.restoreAllMocks());
+
+it('pushes the Consent Mode default before the blocker installs', () => {
+  boot();
+  expect([...(calls.dataLayerAtInstall[0] as IArguments[])[0]].slice(0, 2)).toEqual(['consent', 'default']);
+});
+
+it('defines window.consentry so a page cannot replace it', () => {
+  const { api } = boot();
+  expect(win.consentry).toBe(api);
+  try {
+    (win as any).consentry = {};
+  } catch {}
+  expect(win.consentry).toBe(api);
+});
+
+it('a second copy warns, installs nothing and returns the running API', () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  const { api } = boot();
+  expect(start(win as any, {}, never)).toBe(api);
+  expect(warn).toHaveBeenCalledTimes(1);
+  expect(calls.blocker).toHaveLength(1);
+});
+
+it('asks the UI for the banner when there is no valid record', () => {
+  const { load } = boot();
+  expect(load).toHaveBeenCalledTimes(1);
+});
+
+it('a returning visitor with a valid record loads no UI, and Consent Mode is updated at once', () => {
+  makeApi().api.set({ analytics: true });
+  const cookie = document.cookie;
+  win.document.cookie = cookie.split('; ').find((c) => c.startsWith('consentry='))!;
+  const { api, load } = boot();
+  expect(load).not.toHaveBeenCalled();
+  expect(api.allowed('analytics')).toBe(true);
+  expect([...win.dataLayer[2]].slice(0, 2)).toEqual(['consent', 'update']);
+});
+
+it('emits ready with the record (or null) once the DOM is ready, replayed to late listeners', () => {
+  const { api } = boot();
+  const fn = vi.fn();
+  api.on('ready', fn);
+  expect(fn).toHaveBeenCalledWith(null);
+});
+
+it('any element with data-consentry-open opens the preferences, and a link does not navigate', () => {
+  const load = vi.fn(never);
+  makeApi().api.rejectAll();
+  win.document.cookie = document.cookie.split('; ').find((c) => c.startsWith('consentry='))!;
+  start(win as any, {}, load);
+  win.document.body.innerHTML = '<a href="/cookies" data-consentry-open><span>Cookie settings</span></a>';
+  const click = new win.MouseEvent('click', { bubbles: true, cancelable: true });
+  win.document.querySelector('span')!.dispatchEvent(click);
+  expect(click.defaultPrevented).toBe(true);
+  expect(load).toHaveBeenCalledTimes(1);
+});
+
+it('builds the matcher from the config rules, exceptions and category cookie tables', () => {
+  boot({ rules: [{ match: 't.example', category: 'analytics' }], allow: ['self.example'], categories: { analytics: { cookies: [{ name: '_x*', provider: 'X' }] } } });
+  expect(calls.matcher[0]).toMatchObject({
+    rules: [{ match: 't.example', category: 'analytics' }], allow: ['self.example'],
+    cookies: [{ name: '_x*', category: 'analytics', vendor: 'X' }], base: 'https://example.com/',
+  });
+});
+
+it('keeps the consent and session cookies away from the blocker', () => {
+  boot({ cookie: { name: 'c' }, session: { name: 's' } });
+  expect(calls.blocker[0].keep).toEqual(['c', 's']);
+});
+
+it('gives the blocker placeholder texts in the page language, with config overrides', () => {
+  win.document.documentElement.lang = 'zh-TW';
+  boot({ texts: { 'zh-Hant': { embedAllow: '載入' } } });
+  expect(calls.blocker[0].texts).toEqual({ blocked: '已封鎖 {vendor}', allow: '載入' });
+});
+
+it('"allow and load" on a placeholder allows that category', () => {
+  const { api } = boot();
+  calls.blocker[0].onAllow('marketing');
+  expect(api.allowed('marketing')).toBe(true);
+  expect(api.get()?.method).toBe('api');
+});
+
+it('reports what the blocker held back through blocked() and the blocked event', () => {
+  const { api } = boot();
+  const fn = vi.fn();
+  api.on('blocked', fn);
+  const item = { kind: 'script', url: 'https://t.example/a.js', category: 'analytics', vendor: 'T', time: 0 };
+  calls.blocker[0].report(item);
+  expect(api.blocked()).toEqual([item]);
+  expect(fn).toHaveBeenCalledWith(item);
+});
+
+it('in advanced Consent Mode, Google tag hosts are not blocked; in basic mode they are', () => {
+  boot({ consentMode: 'advanced' });
+  expect(calls.blocker[0].matcher.url('https://www.google-analytics.com/g/collect')).toBeUndefined();
+  win = new Window({ url: 'https://example.com/' }) as unknown as W;
+  boot();
+  expect(calls.blocker[1].matcher.url('https://www.google-analytics.com/g/collect')).toMatchObject({ category: 'analytics' });
+});

@@ -1,0 +1,166 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { Preferences } from '../../src/ui/Preferences';
+import { fakeRecord, setup, type Setup } from './fake-api';
+import { violations } from './axe';
+
+function renderPreferences(s: Setup = {}) {
+  const env = setup(s);
+  const close = vi.fn();
+  const done = vi.fn();
+  const view = render(<Preferences t={env.t} ctx={env.ctx} close={close} done={done} />);
+  return { ...env, close, done, view };
+}
+
+const switchFor = (name: string) => screen.getByRole('switch', { name: new RegExp('^' + name) });
+const checked = (name: string) => switchFor(name).getAttribute('aria-checked');
+
+describe('Preferences', () => {
+  it('is a modal dialog labelled by its heading', () => {
+    renderPreferences();
+    expect(screen.getByRole('dialog', { name: 'Cookie settings' }).getAttribute('aria-modal')).toBe('true');
+  });
+
+  it('has one switch per category, with its description', () => {
+    renderPreferences();
+    const switches = screen.getAllByRole('switch');
+    expect(switches.map((s) => s.textContent)).toEqual(['NecessaryAlways on', 'Preferences', 'Analytics', 'Marketing']);
+    const desc = document.getElementById(switchFor('Analytics').getAttribute('aria-describedby')!);
+    expect(desc?.textContent).toMatch(/statistics/);
+  });
+
+  it('pre-ticks no optional switch when there is no record', () => {
+    renderPreferences();
+    expect(['Preferences', 'Analytics', 'Marketing'].map(checked)).toEqual(['false', 'false', 'false']);
+  });
+
+  it('shows the switches of an existing record', () => {
+    renderPreferences({ record: fakeRecord({ preferences: false, analytics: true, marketing: false }) });
+    expect(['Preferences', 'Analytics', 'Marketing'].map(checked)).toEqual(['false', 'true', 'false']);
+  });
+
+  it('shows necessary as always on and not switchable', () => {
+    renderPreferences();
+    const necessary = switchFor('Necessary');
+    expect(necessary.getAttribute('aria-checked')).toBe('true');
+    expect((necessary as HTMLButtonElement).disabled).toBe(true);
+    expect(necessary.textContent).toContain('Always on');
+  });
+
+  it('flips a switch on click', async () => {
+    renderPreferences();
+    fireEvent.click(switchFor('Analytics'));
+    expect(checked('Analytics')).toBe('true');
+  });
+
+  it('saves exactly the switch states of the optional categories', () => {
+    const { api, done } = renderPreferences();
+    fireEvent.click(switchFor('Analytics'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save choices' }));
+    expect(api.set).toHaveBeenCalledWith({ preferences: false, analytics: true, marketing: false });
+    expect(done).toHaveBeenCalledOnce();
+  });
+
+  it('offers Accept all, Reject all and Save choices as buttons of one and the same class', () => {
+    const { api } = renderPreferences();
+    const names = ['Accept all', 'Reject all', 'Save choices'];
+    const buttons = names.map((name) => screen.getByRole('button', { name }));
+    expect(new Set(buttons.map((b) => b.className))).toEqual(new Set(['btn']));
+    fireEvent.click(buttons[0]);
+    fireEvent.click(buttons[1]);
+    expect(api.acceptAll).toHaveBeenCalledOnce();
+    expect(api.rejectAll).toHaveBeenCalledOnce();
+  });
+
+  it('closes on Escape without deciding', () => {
+    const { api, close } = renderPreferences();
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(close).toHaveBeenCalledOnce();
+    expect(api.set).not.toHaveBeenCalled();
+  });
+
+  it('closes with the close button without deciding', () => {
+    const { api, close } = renderPreferences();
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(close).toHaveBeenCalledOnce();
+    expect(api.set).not.toHaveBeenCalled();
+  });
+
+  it('moves focus into the dialog when it opens and gives it back to the opener when it closes', async () => {
+    const opener = document.createElement('button');
+    document.body.append(opener);
+    opener.focus();
+    const { view } = renderPreferences();
+    expect(document.activeElement).toBe(screen.getByRole('dialog'));
+    view.unmount();
+    await Promise.resolve();
+    expect(document.activeElement).toBe(opener);
+    opener.remove();
+  });
+
+  it('wraps Tab from the last control to the first', () => {
+    renderPreferences();
+    const dialog = screen.getByRole('dialog');
+    const last = screen.getByRole('button', { name: 'Save choices' });
+    last.focus();
+    fireEvent.keyDown(last, { key: 'Tab' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
+    expect(dialog.contains(document.activeElement)).toBe(true);
+  });
+
+  it('wraps Shift+Tab from the first control, or from the dialog itself, to the last', () => {
+    renderPreferences();
+    const last = screen.getByRole('button', { name: 'Save choices' });
+    const first = screen.getByRole('button', { name: 'Close' });
+    first.focus();
+    fireEvent.keyDown(first, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(last);
+    screen.getByRole('dialog').focus();
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(last);
+  });
+
+  it('leaves Tab between inner controls to the browser', () => {
+    renderPreferences();
+    const first = screen.getByRole('button', { name: 'Close' });
+    first.focus();
+    expect(fireEvent.keyDown(first, { key: 'Tab' })).toBe(true);
+  });
+
+  it('lists the login session and consent cookies under necessary', () => {
+    renderPreferences();
+    const rows = screen.getAllByRole('row').map((r) => [...r.children].map((c) => c.textContent));
+    expect(rows).toContainEqual(['app_session', location.hostname, 'Login', 'Session']);
+    expect(rows).toContainEqual(['consentry', location.hostname, 'Your cookie choice', '182 days']);
+  });
+
+  it('lists configured cookies with name, provider, purpose and lifetime under column headers', () => {
+    renderPreferences();
+    const table = screen.getByRole('table', { name: 'Analytics' });
+    expect([...table.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Name', 'Provider', 'Purpose', 'Lifetime']);
+    expect([...table.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['_ga', 'Google', 'Counts visits', '2 years']);
+  });
+
+  it('with Global Privacy Control on, says so and starts with marketing off', () => {
+    renderPreferences({ gpc: true });
+    expect(screen.getByText(/Global Privacy Control signal is on/)).toBeTruthy();
+    expect(checked('Marketing')).toBe('false');
+  });
+
+  it('speaks Traditional Chinese for zh-Hant, including configured per-language cookie text', () => {
+    renderPreferences({ lang: 'zh-Hant' });
+    expect(screen.getByRole('dialog', { name: 'Cookie 設定' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '儲存選擇' })).toBeTruthy();
+    expect(screen.getByText('統計造訪')).toBeTruthy();
+  });
+
+  it('speaks Simplified Chinese for zh-Hans', () => {
+    renderPreferences({ lang: 'zh-Hans' });
+    expect(screen.getByRole('dialog', { name: 'Cookie 设置' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '保存选择' })).toBeTruthy();
+  });
+
+  it('has no axe violations', async () => {
+    const { view } = renderPreferences({ gpc: true, config: { policyUrl: 'https://example.com/privacy' } });
+    expect(await violations(view.container)).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+import { vi } from 'vitest';
+import type { CategoryId, Consentry, ConsentRecord, ResolvedConfig } from '../../src/core/types';
+import type { UIContext } from '../../src/ui/types';
+import { resolveTexts } from '../../src/ui/texts';
+
+export function fakeConfig(over: Partial<ResolvedConfig> = {}): ResolvedConfig {
+  return {
+    revision: '1',
+    categories: [
+      { id: 'necessary', required: true, cookies: [] },
+      { id: 'preferences', required: false, cookies: [] },
+      {
+        id: 'analytics',
+        required: false,
+        cookies: [{ name: '_ga', provider: 'Google', purpose: { en: 'Counts visits', 'zh-Hant': '統計造訪' }, lifetime: '2 years' }],
+      },
+      { id: 'marketing', required: false, cookies: [] },
+    ],
+    rules: [],
+    allow: [],
+    cookie: { name: 'consentry', days: 182 },
+    session: { name: 'app_session' },
+    consentMode: 'basic',
+    gpc: true,
+    reloadOnWithdraw: true,
+    texts: {},
+    openButton: false,
+    ...over,
+  };
+}
+
+export function fakeRecord(categories: Record<CategoryId, boolean>): ConsentRecord {
+  const now = new Date().toISOString();
+  return { id: 'test-id', revision: '1', given: now, updated: now, method: 'custom', categories: { necessary: true, ...categories } };
+}
+
+/** Enough of the real API for the UI: decisions update the record and emit `change`. */
+export function fakeApi(config: ResolvedConfig, initial: ConsentRecord | null = null) {
+  let record = initial;
+  const listeners = new Set<(r: ConsentRecord) => void>();
+  const ids = config.categories.map((c) => c.id);
+  const decide = (categories: Record<CategoryId, boolean>) => {
+    record = fakeRecord(categories);
+    listeners.forEach((f) => f(record!));
+  };
+  const api = {
+    get: () => record,
+    allowed: (c: CategoryId) => c == 'necessary' || !!record?.categories[c],
+    acceptAll: vi.fn(() => decide(Object.fromEntries(ids.map((id) => [id, true])))),
+    rejectAll: vi.fn(() => decide(Object.fromEntries(ids.map((id) => [id, id == 'necessary'])))),
+    set: vi.fn((choices: Record<CategoryId, boolean>) => decide({ ...record?.categories, ...choices })),
+    on: vi.fn((event: string, fn: (r: ConsentRecord) => void) => {
+      if (event != 'change') return () => {};
+      listeners.add(fn);
+      return () => void listeners.delete(fn);
+    }),
+    whenAllowed: vi.fn(),
+    show: vi.fn(),
+    showPreferences: vi.fn(),
+    hide: vi.fn(),
+    reset: vi.fn(),
+    blocked: () => [],
+    session: { login: vi.fn(), logout: vi.fn(), get: () => undefined },
+    config,
+    version: 'test',
+    /** Simulates a decision arriving from another tab. */
+    emit: (categories: Record<CategoryId, boolean>) => decide(categories),
+  };
+  return api as typeof api & Consentry;
+}
+
+export interface Setup {
+  config?: Partial<ResolvedConfig>;
+  record?: ConsentRecord | null;
+  lang?: string;
+  gpc?: boolean;
+  rtl?: boolean;
+}
+
+/** A UI context and the resolved texts, as the loader would hand them over. */
+export function setup({ config: over, record = null, lang = 'en', gpc = false, rtl = false }: Setup = {}) {
+  const config = fakeConfig(over);
+  const api = fakeApi(config, record);
+  const ctx: UIContext = { api, config, lang, rtl, gpc, onShown: vi.fn() };
+  return { api, config, ctx, t: resolveTexts(config, lang) };
+}

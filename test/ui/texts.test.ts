@@ -1,0 +1,61 @@
+import { resolveTexts, updated } from '../../src/ui/texts';
+import en from '../../src/ui/i18n/en';
+import zhHant from '../../src/ui/i18n/zh-Hant';
+import zhHans from '../../src/ui/i18n/zh-Hans';
+import { fakeConfig } from './fake-api';
+
+describe('texts', () => {
+  it('every language has every string, with no empty one', () => {
+    for (const t of [zhHant, zhHans]) {
+      expect(Object.keys(t).sort()).toEqual(Object.keys(en).sort());
+      expect(Object.keys(t.categories).sort()).toEqual(Object.keys(en.categories).sort());
+    }
+    for (const t of [en, zhHant, zhHans]) {
+      for (const v of Object.values(t)) if (typeof v == 'string') expect(v.trim()).not.toBe('');
+    }
+  });
+
+  it('Traditional and Simplified Chinese use their own characters', () => {
+    const hant = JSON.stringify(zhHant), hans = JSON.stringify(zhHans);
+    for (const c of ['拒絕', '設定', '隱私', '關閉']) expect(hant).toContain(c);
+    for (const c of ['拒绝', '设置', '隐私', '关闭']) expect(hans).toContain(c);
+    for (const c of ['绝', '设', '隐', '关']) expect(hant).not.toContain(c);
+    for (const c of ['絕', '設', '隱', '關']) expect(hans).not.toContain(c);
+  });
+
+  it('falls back to English for an unknown language', () => {
+    expect(resolveTexts(fakeConfig(), 'fr').acceptAll).toBe('Accept all');
+  });
+
+  it('lets the config override a string for one language only', () => {
+    const config = fakeConfig({ texts: { 'zh-Hans': { acceptAll: '同意' } } });
+    expect(resolveTexts(config, 'zh-Hans').acceptAll).toBe('同意');
+    expect(resolveTexts(config, 'zh-Hans').rejectAll).toBe('全部拒绝');
+    expect(resolveTexts(config, 'en').acceptAll).toBe('Accept all');
+  });
+
+  it('takes category titles from the config, per language, then the built-ins, then the id', () => {
+    const config = fakeConfig({
+      categories: [
+        { id: 'necessary', required: true, cookies: [] },
+        { id: 'analytics', required: false, title: { en: 'Statistics', 'zh-Hant': '統計' }, cookies: [] },
+        { id: 'video', required: false, description: 'Embedded videos', cookies: [] },
+      ],
+    });
+    const t = resolveTexts(config, 'zh-Hant');
+    expect(t.categories.necessary.title).toBe('必要');
+    expect(t.categories.analytics.title).toBe('統計');
+    expect(resolveTexts(config, 'zh-Hans').categories.analytics.title).toBe('Statistics');
+    expect(t.categories.video).toEqual({ title: 'video', description: 'Embedded videos' });
+  });
+
+  it('fills {date} with the policy date in the visitor\'s language', () => {
+    const config = fakeConfig();
+    expect(updated(resolveTexts(config, 'en'), '2019-06-01', 'en')).toBe('updated June 1, 2019');
+    expect(updated(resolveTexts(config, 'zh-Hant'), '2019-06-01', 'zh-Hant')).toBe('更新於 2019年6月1日');
+  });
+
+  it('shows an unparsable policy date as written', () => {
+    expect(updated(en, 'spring 2019', 'en')).toBe('updated spring 2019');
+  });
+});
