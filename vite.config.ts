@@ -2,25 +2,32 @@
 import { defineConfig } from 'vite';
 
 /**
- * One config, three builds (`vite build --mode loader|ui|esm`), all into dist/:
- * - loader: dist/consentry.js, the classic IIFE pasted first in <head>;
- * - ui:     dist/consentry-ui.js, the Preact banner, fetched by the loader only when it must show something;
- * - esm:    dist/consentry.mjs (+ a lazy UI chunk) for apps that bundle Consentry.
+ * One config, one build per mode (`vite build --mode loader|ui|lang-<lang>|esm`), all into dist/:
+ * - loader:      dist/consentry.js, the classic IIFE pasted first in <head>;
+ * - ui:          dist/consentry-ui.js, the Preact banner, fetched by the loader only when it must show something;
+ * - lang-<lang>: dist/consentry-<lang>.js, the banner's strings in one language, fetched beside the UI chunk;
+ * - esm:         dist/consentry.mjs (+ lazy UI and language chunks) for apps that bundle Consentry.
  */
-const entries = {
+const langs = ['en', 'zh-Hant', 'zh-Hans'];
+const entries: Record<string, { entry: string; formats: ('iife' | 'es')[]; fileName(): string; lang?: string }> = {
   loader: { entry: 'src/loader/index.ts', formats: ['iife'], fileName: () => 'consentry.js' },
   ui: { entry: 'src/ui/chunk.ts', formats: ['iife'], fileName: () => 'consentry-ui.js' },
+  ...Object.fromEntries(
+    langs.map((lang) => ['lang-' + lang, { entry: 'src/ui/i18n/file.ts', formats: ['iife'], fileName: () => `consentry-${lang}.js`, lang }]),
+  ),
   esm: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'consentry.mjs' },
-} as const;
+};
 
 export default defineConfig(({ mode }) => {
-  const lib = entries[mode as keyof typeof entries] ?? entries.loader;
+  const { lang, ...lib } = entries[mode] ?? entries.loader;
   return {
     publicDir: false,
+    // A language build: src/ui/i18n/file.ts announces ./<lang>.ts.
+    ...(lang && { resolve: { alias: { 'consentry-lang': `/src/ui/i18n/${lang}.ts` } } }),
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir: 'dist',
-      emptyOutDir: mode === 'loader',
+      emptyOutDir: false,
       target: 'es2020',
       minify: true,
       sourcemap: false,

@@ -93,6 +93,7 @@
 
   // ---- currency: remembered in a "preferences" cookie, only once that category is allowed -------------------
   var COOKIE = 'th_currency';
+  var waiting = false;
   var saved = document.cookie.split('; ').filter(function (p) { return p.indexOf(COOKIE + '=') === 0; })[0];
   if (saved) $('currency').value = saved.slice(COOKIE.length + 1);
   function rememberCurrency() {
@@ -104,7 +105,13 @@
       log('Currency ' + $('currency').value + ' remembered in the th_currency cookie.');
     } else {
       log('Currency ' + $('currency').value + ' used for this visit only: allow Preferences to remember it.');
-      c.whenAllowed('preferences', rememberCurrency);
+      if (!waiting) {
+        waiting = true;
+        c.whenAllowed('preferences', function () {
+          rememberCurrency();
+          log('Preferences allowed: currency ' + $('currency').value + ' now remembered (consentry.whenAllowed).');
+        });
+      }
     }
   });
 
@@ -133,6 +140,8 @@
     cell(row, item.kind);
     cell(row, item.vendor);
     cell(row, item.category);
+    cell(row, c.allowed(item.category) ? 'let through' : 'held');
+    row.lastChild.className = c.allowed(item.category) ? 'yes' : 'no';
     cell(row, item.url);
     row.lastChild.className = 'url';
     $('blocked').append(row);
@@ -148,7 +157,7 @@
     var r = e.detail;
     log('consentry:change (' + (r ? r.method : 'reset') + ')');
     renderRecord();
-    renderBlocked(); // what was let through leaves the list
+    renderBlocked(); // statuses follow the new choice
   });
   window.addEventListener('consentry:blocked', function (e) {
     addBlocked(e.detail);

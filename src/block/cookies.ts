@@ -1,5 +1,5 @@
 import type { BlockedItem, CategoryId } from '../core/types';
-import type { Gate } from './gate';
+import { item, type Gate } from './gate';
 import type { Matcher } from './matcher';
 
 type Win = Window & typeof globalThis;
@@ -12,17 +12,15 @@ const seen = new WeakMap<Gate, Set<string>>();
  * `report` is passed in because the gate reports URLs only; a cookie is reported by name with the cookie's own match.
  */
 export function guardCookies(win: Win, gate: Gate, report: (item: BlockedItem) => void): void {
-  const names = seen.get(gate) ?? new Set();
+  const names = seen.get(gate) || new Set();
   seen.set(gate, names);
   // True when the write must be dropped. Fail closed: anything that throws drops it.
-  const drop = (name: string, deletion: boolean): boolean => {
+  const drop = (name: string, deletion: unknown): boolean => {
     try {
+      name = name.trim();
       const m = deletion || gate.keep.includes(name) ? 0 : gate.matcher.cookie(name);
       if (!m || gate.allowed(m.category)) return false;
-      if (!names.has(name)) {
-        names.add(name);
-        report({ kind: 'cookie', url: name, category: m.category, vendor: m.vendor, time: Math.round(performance.now()) });
-      }
+      if (!names.has(name)) report(item('cookie', name, m)), names.add(name);
     } catch {}
     return true;
   };
@@ -39,7 +37,10 @@ export function guardCookies(win: Win, gate: Gate, report: (item: BlockedItem) =
         v = String(v);
         // The name ends at the first `=` (or `;` for a nameless cookie, whose value we then treat as the name:
         // browsers show `document.cookie = "_ga"` as `_ga`, so it is classified like one).
-        if (!drop(v.split(/[=;]/, 1)[0].trim(), deleting(v))) set.call(this, v);
+        // A deletion is Max-Age <= 0, or (without a numeric Max-Age, which wins) an Expires in the past.
+        const age = /;\s*max-age\s*=\s*(-?\d+)/i.exec(v), exp = /;\s*expires\s*=([^;]*)/i.exec(v);
+        if (!drop(v.split(/[=;]/, 1)[0], age ? +age[1] <= 0 : exp && Date.parse(exp[1]) < Date.now()))
+          set.call(this, v);
       },
     });
 
@@ -48,21 +49,12 @@ export function guardCookies(win: Win, gate: Gate, report: (item: BlockedItem) =
   // delete() is left native: deletions always pass.
   if (native)
     C.set = function set(this: any, a: any) {
-      const o = typeof a == 'string' ? { name: a } : a ?? {};
+      const o = typeof a == 'string' ? { name: a } : a || {};
       // A held write resolves as if written: rejecting would surface as an unhandled error in vendor code,
       // while a later get() simply finds nothing, as after an expiry.
-      return drop(String(o.name ?? '').trim(), o.expires != null && o.expires < Date.now())
-        ? win.Promise.resolve()
-        : native.apply(this, arguments);
+      return drop(String(o.name ?? ''), o.expires != null && o.expires < Date.now()) ? win.Promise.resolve() : native.apply(this, arguments);
     };
 }
-
-/** Max-Age <= 0, or (without a numeric Max-Age, which wins) an Expires in the past. */
-const deleting = (v: string): boolean => {
-  const age = /;\s*max-age\s*=\s*(-?\d+)/i.exec(v),
-    exp = /;\s*expires\s*=([^;]*)/i.exec(v);
-  return age ? +age[1] <= 0 : !!exp && Date.parse(exp[1]) < Date.now();
-};
 
 // Second-level labels that are public suffixes, common enough to spare useless writes. Not the Public Suffix
 // List on purpose: a suffix missing here (com.mx, github.io) is merely tried, and browsers ignore a Domain= that
@@ -74,18 +66,18 @@ const SUFFIXES = 'co.uk org.uk gov.uk ac.uk com.au com.cn com.tw com.hk co.jp ne
  * before a listed public suffix. A one-label host (localhost) or an IP address has none beyond itself.
  */
 export function cookieDomains(host: string): string[] {
-  if (/^[\d.]+$|:/.test(host)) return [host];
-  const out: string[] = [];
-  for (let l = host.split('.'); l.length > 1 && !SUFFIXES.includes(l.join('.')); l.shift()) out.push(l.join('.'));
-  return out.length ? out : [host];
+  const out = [host];
+  if (!/^[\d.]+$|:/.test(host))
+    for (let l = host.split('.'); l.shift() && l[1] && !SUFFIXES.includes(l.join('.')); ) out.push(l.join('.'));
+  return out;
 }
 
 /** `/` and every prefix of `pathname`, with and without its trailing slash (a cookie's Path= may be either). */
 export function cookiePaths(pathname: string): string[] {
-  const out = ['/'];
+  const out = new Set(['/']);
   for (let i = 1; i <= pathname.length; i++)
-    if (i == pathname.length || pathname[i] == '/') out.push(pathname.slice(0, i), pathname.slice(0, i + 1));
-  return [...new Set(out)];
+    if (i == pathname.length || pathname[i] == '/') out.add(pathname.slice(0, i)).add(pathname.slice(0, i + 1));
+  return [...out];
 }
 
 /**
@@ -95,13 +87,11 @@ export function cookiePaths(pathname: string): string[] {
  */
 export function purgeCookies(win: Win, matcher: Matcher, categories: CategoryId[], keep: string[]): string[] {
   const { document: doc, location: loc } = win;
-  const names = [...new Set(doc.cookie.split(';').map((c) => c.split('=')[0].trim()))].filter((n) => {
-    if (!n || keep.includes(n)) return false;
-    const m = matcher.cookie(n);
-    return !!m && categories.includes(m.category);
-  });
-  const domains = ['', ...cookieDomains(loc.hostname).map((d) => ';domain=' + d)];
-  const paths = cookiePaths(loc.pathname);
-  for (const n of names) for (const d of domains) for (const p of paths) doc.cookie = `${n}=;max-age=0;path=${p}${d}`;
+  const names = [...new Set(doc.cookie.split(';').map((c) => c.split('=')[0].trim()))].filter(
+    (n) => n && !keep.includes(n) && categories.includes(matcher.cookie(n)?.category!),
+  );
+  for (const n of names)
+    for (const d of ['', ...cookieDomains(loc.hostname).map((d) => ';domain=' + d)])
+      for (const p of cookiePaths(loc.pathname)) doc.cookie = `${n}=;max-age=0;path=${p}${d}`;
   return names;
 }

@@ -32,24 +32,29 @@ let warned = false;
 export const allowedAll = (allowed: (c: CategoryId) => boolean, list: string): boolean =>
   list.split(' ').every((c) => !c || allowed(c));
 
-export function createGate(o: GateOptions): Gate {
-  const now = () => (typeof performance != 'undefined' ? Math.round(performance.now()) : 0);
-  return {
-    matcher: o.matcher,
-    allowed: o.allowed,
-    keep: o.keep,
-    hold(url, kind, element) {
-      let m: Match | undefined;
-      try {
-        m = o.matcher.url(url);
-        if (!m || o.allowed(m.category)) return;
-      } catch (e) {
-        if (!warned) console.error('Consentry: a guard failed and held the request back (fail closed).', e);
-        warned = true;
-        m = FAILED;
-      }
-      o.report({ kind, url: String(url), category: m.category, vendor: m.vendor, time: now(), element });
-      return m;
-    },
-  };
-}
+/** The record of one held item, for `blocked()` and the `blocked` event. */
+export const item = (kind: BlockedKind, url: string, m: Match, element?: Element): BlockedItem => ({
+  kind,
+  url,
+  category: m.category,
+  vendor: m.vendor,
+  time: Math.round(performance.now()),
+  element,
+});
+
+export const createGate = (o: GateOptions): Gate => ({
+  ...o,
+  hold(url, kind, element) {
+    let m: Match | undefined;
+    try {
+      m = o.matcher.url(url);
+      if (!m || o.allowed(m.category)) return;
+    } catch (e) {
+      if (!warned) console.error('Consentry: a guard failed and held the request back (fail closed).', e);
+      warned = true;
+      m = FAILED;
+    }
+    o.report(item(kind, String(url), m, element));
+    return m;
+  },
+});

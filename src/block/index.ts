@@ -40,16 +40,14 @@ export function installBlocker(win: Win, o: BlockerOptions): Blocker {
   const done = (win as any)[MARK];
   if (done) return done;
   const gate = createGate(o);
-  const failed = new Set<string>();
-  // One part that fails (an odd browser, a frozen prototype) must not take the others down; its source text is
-  // the same in every realm, so each part is logged once, not once per frame.
+  let failed = 0;
+  // One part that fails (an odd browser, a frozen prototype) must not take the others down. Logged once: the same
+  // failure then repeats in every frame.
   const safe = (f: () => unknown) => {
     try {
       f();
     } catch (e) {
-      const k = '' + f;
-      if (!failed.has(k)) console.error('Consentry: a blocker part failed; the others still run.', e);
-      failed.add(k);
+      failed++ || console.error('Consentry: a blocker part failed; the others still run.', e);
     }
   };
   // Element and markup guards first: the later guards' own installs then cannot slip anything past them.

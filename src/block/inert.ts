@@ -3,10 +3,10 @@ import { allowedAll, type Gate } from './gate';
 import type { Match } from './matcher';
 
 /**
- * The inert marker. A blocked element stays where it is, keeps every attribute and its inline text, and only
- * loses the power to fetch or run: scripts become `type="text/plain"` (their `src` stays: a data block never
- * fetches), other tags move their URL attributes to `data-*`. The same `data-consent` attribute a site owner writes
- * by hand names the categories, so one re-activation path serves both.
+ * The inert marker, and the one check every DOM guard shares. A blocked element stays where it is, keeps every
+ * attribute and its inline text, and only loses the power to fetch or run: scripts become `type="text/plain"`
+ * (their `src` stays: a data block never fetches), other tags move their URL attributes to `data-*`. The same
+ * `data-consent` attribute a site owner writes by hand names the categories, so one re-activation path serves both.
  *
  * Property reads follow the attributes: a parked script still reports its `src`, a parked img/iframe/link reports
  * `''` (the URL lives in `data-src`/`data-href`), exactly as `getAttribute` does.
@@ -16,111 +16,126 @@ export const CONSENT = 'data-consent';
 export const VENDOR = 'data-consentry-vendor';
 /** The script's original `type` (`module` matters); owners may write `data-type`. */
 export const TYPE = 'data-consentry-type';
-export const PLAIN = 'text/plain';
 /** The placeholder's shadow host; a blocked iframe waits inside it (unslotted, so not rendered). */
 export const HOST = 'consentry-embed';
 
 /** The match used when a guard itself fails: hold the element (fail closed). */
 export const FAIL: Match = { category: 'marketing', vendor: 'unknown (guard error)' };
 
+/** Returned instead of a value to write: the value went into the marker. */
+export const NO = {};
+
 /**
- * localName → [kind, URL attributes...]. Everything else cannot carry a URL we block and costs one failed lookup.
- * video/audio report as `source`; a/area only lose tracker URLs from `ping`, they are never parked.
+ * localName → the URL attributes we check (srcset before src: re-activation restores them in this order, so one
+ * image is chosen). Everything else costs one failed lookup. The report's kind is the localName; a/area only lose
+ * tracker URLs from `ping`, they are never parked.
  */
 export const TAGS: Record<string, string[]> = Object.create(null);
-for (const s of 'script script src,img img src srcset,source source src srcset,iframe iframe src,frame iframe src,embed embed src,object object data,link link href,video source src,audio source src,a ping ping,area ping ping'.split(',')) {
-  const [t, ...r] = s.split(' ');
-  TAGS[t] = r;
-}
+for (const s of 'script src,img srcset src,source srcset src,iframe src,embed src,object data,link href,a ping,area ping'.split(','))
+  TAGS[s.split(' ')[0]] = s.split(' ').slice(1);
+
+/** Tags worth a look inside an added subtree or a parsed fragment (a link without `ping` costs one lookup). */
+export const SEL = Object.keys(TAGS) + '';
 
 /**
  * Natives captured before any guard patches them (module code runs before the loader installs anything). Called
  * with elements of child realms too: platform methods accept any realm's elements.
  */
-const E = typeof Element < 'u' ? Element.prototype : (0 as unknown as Element);
-export const sa = E.setAttribute;
+const EP = globalThis.Element?.prototype;
+export const sa = EP?.setAttribute as Element['setAttribute'];
+/** The native innerHTML setter: the markup guard's own template must not go through the guarded one. */
+export const ih = EP && Object.getOwnPropertyDescriptor(EP, 'innerHTML')!.set!;
+
+type Fn = (this: any, ...a: any[]) => any;
+
+/** Replace the method `o[k]` (or, with `h`, that half of its accessor) with `f(original)`; absent: nothing to guard. */
+export function patch(o: any, k: string, f: (orig: Fn) => Fn, h?: 'get' | 'set'): void {
+  const D = h && o && Object.getOwnPropertyDescriptor(o, k);
+  if (D) D[h] && Object.defineProperty(o, k, { ...D, [h]: f(D[h]) });
+  else if (!h && o?.[k]) o[k] = f(o[k]);
+}
 
 /** Parked elements not in a document when parked (`new Image()`, scripts not yet inserted): re-activation restores them in place. */
 export const detached = new Set<Element>();
 
-let frameHook: ((el: Element) => void) | undefined;
+let hook = (_: Element) => {};
 /** Called for every parked or marked iframe that is in a document (the placeholder). */
-export const onFrame = (f: (el: Element) => void) => void (frameHook = f);
-export const frame = (el: Element) => frameHook && el.localName == 'iframe' && el.isConnected && frameHook(el);
+export const onFrame = (f: (el: Element) => void) => void (hook = f);
+export const frame = (el: Element) => el.localName == 'iframe' && el.isConnected && hook(el);
 
 /** True when `el` is marked for categories not all allowed now: every URL written to it is held, silently. */
-export const held = (gate: Gate, el: Element) => {
+export const held = (g: Gate, el: Element) => {
   const c = el.getAttribute(CONSENT);
-  return c != null && !allowedAll(gate.allowed, c);
+  return c != null && !allowedAll(g.allowed, c);
 };
-
-/** srcset candidates (`url 2x, url 640w`) → URLs; any other attribute is one URL. */
-export const urls = (n: string, v: string) => (n == 'srcset' ? v.split(',').map((c) => c.trim().split(' ')[0]) : [v]);
-
-/** A space-separated ping list without its tracker URLs (each reported). */
-export const strip = (gate: Gate, el: Element, v: string) =>
-  v.split(' ').filter((u) => !u || !gate.hold(u, 'ping', el)).join(' ');
 
 /**
  * Turn `el` into an inert marker in place; with `n`, also store the value being written to attribute `n`. `m` adds
- * its category to `data-consent` (absent: the element is already marked).
+ * its category to `data-consent` (absent: the element is already marked). Returns NO.
  */
-export function park(el: Element, m?: Match, n?: string, v?: unknown): void {
-  const c = el.getAttribute(CONSENT);
+export function park(el: Element, m?: Match, n?: string, v?: unknown): unknown {
+  const c = el.getAttribute(CONSENT),
+    s = el.localName == 'script';
   if (m) {
     if (c == null) sa.call(el, VENDOR, m.vendor);
-    if (!(c || '').split(' ').includes(m.category)) sa.call(el, CONSENT, c ? c + ' ' + m.category : m.category);
+    if (!c?.split(' ').includes(m.category)) sa.call(el, CONSENT, c ? c + ' ' + m.category : m.category);
   }
-  if (el.localName == 'script') {
+  if (s) {
     const t = el.getAttribute('type');
-    if (t != PLAIN) {
+    if (t != 'text/plain') {
       if (t) sa.call(el, TYPE, t);
       // type first: setting src on a connected script prepares it at once
-      sa.call(el, 'type', PLAIN);
+      sa.call(el, 'type', 'text/plain');
     }
-    // the original value, not a string: under Trusted Types only a TrustedScriptURL may go into a script's src
-    if (n) sa.call(el, n, v as string);
-  } else {
-    for (const a of (TAGS[el.localName] || []).slice(1)) {
+  } else
+    for (const a of TAGS[el.localName] || []) {
       const x = el.getAttribute(a);
       if (x != null) {
         sa.call(el, 'data-' + a, x);
         el.removeAttribute(a);
       }
     }
-    if (n) sa.call(el, 'data-' + n, String(v));
-  }
+  // a script keeps the original value, not a string: under Trusted Types only a TrustedScriptURL may go into its src
+  if (n) sa.call(el, s ? n : 'data-' + n, v as string);
   // template content (HTML strings being checked) has no window and is thrown away
   if (!el.isConnected && el.ownerDocument.defaultView) detached.add(el);
   frame(el);
+  return NO;
 }
 
 /**
- * Check an element that already carries its attributes (parser-inserted, or parsed from an HTML string) and park it
- * when one of its URLs is held. Marked elements are left to the caller. Returns true when it parked or stripped.
+ * What to write for value `v` of attribute `n` on `el`: `v` itself, a ping list without its tracker URLs (each
+ * reported), or NO when `el` was parked instead (an element already parked holds every URL, silently: reported once).
  */
-export function inspect(gate: Gate, el: Element): boolean {
-  const t = TAGS[el.localName];
-  if (!t || el.hasAttribute(CONSENT)) return false;
+export function check(g: Gate, el: Element, n: string, v: unknown): unknown {
+  const l = el.localName;
+  if (!TAGS[l]?.includes(n)) return v;
   try {
-    for (const n of t.slice(1)) {
-      const v = el.getAttribute(n);
-      if (!v) continue;
-      if (n == 'ping') {
-        const s = strip(gate, el, v);
-        if (s != v) return sa.call(el, n, s), true;
-      } else
-        for (const u of urls(n, v)) {
-          const m = u && gate.hold(u, t[0] as BlockedKind, el);
-          if (m) return park(el, m), true;
-        }
+    const s = String(v);
+    if (n == 'ping') return s.split(' ').filter((u) => !u || !g.hold(u, 'ping', el)).join(' ');
+    if (held(g, el)) return park(el, undefined, n, v);
+    // srcset candidates (`url 2x, url 640w`) → URLs; any other attribute is one URL
+    for (const u of n == 'srcset' ? s.split(',').map((c) => c.trim().split(' ')[0]) : [s]) {
+      const m = u && g.hold(u, l as BlockedKind, el);
+      if (m) return park(el, m, n, v);
     }
+    return v;
   } catch {
-    park(el, FAIL);
-    return true;
+    return park(el, FAIL, n, v);
   }
-  return false;
 }
 
-/** Tags worth a look inside an added subtree or a parsed fragment. */
-export const SEL = Object.keys(TAGS).map((t) => (TAGS[t][0] == 'ping' ? t + '[ping]' : t)) + '';
+/**
+ * Check an element that already carries its attributes (parser-inserted, or parsed from an HTML string) and park
+ * it when one of its URLs is held. Marked elements are left to the caller. Returns true when it parked or stripped.
+ */
+export function inspect(g: Gate, el: Element): boolean {
+  if (!el.hasAttribute(CONSENT))
+    for (const n of TAGS[el.localName] || []) {
+      const v = el.getAttribute(n),
+        r = v && check(g, el, n, v);
+      if (r === NO) return true;
+      if (r != v) return sa.call(el, n, r as string), true;
+    }
+  return false;
+}

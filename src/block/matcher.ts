@@ -25,143 +25,92 @@ export interface MatcherOptions {
   base: string;
 }
 
-/** host → [path prefix ('' = any path), match], longest prefix first. */
-type Table = Map<string, [string, Match][]>;
-/** Exact cookie names, then `prefix*suffix` patterns, longest first. */
-type Cookies = [Map<string, Match>, [string, string, Match][]];
-
-interface Tables {
-  cat: Table;
-  rules: Table;
-  /** Only presence counts here; the match stored is a placeholder. */
-  allow: Table;
-  /** Catalogue and site cookies. */
-  cc: Cookies;
-  sc: Cookies;
-  /** The page's host and base URL, for relative URLs. */
-  host: string;
-  base?: string;
-}
-
-// Only these schemes load anything a tracker can see; data:, blob:, javascript:, about:... never match.
-const WEB = /^(https?|wss?):$/i;
-const ALLOWED: Match = { category: 'necessary', vendor: '' };
-
-/** Files `host` or `host/path` (catalogue form: already lowercase, a path starts with `/`). */
-function add(t: Table, rule: string, m: Match) {
-  const i = rule.indexOf('/');
-  const host = i < 0 ? rule : rule.slice(0, i);
-  const path = i < 0 ? '' : rule.slice(i);
-  let list = t.get(host);
-  if (!list) t.set(host, (list = []));
-  // Longest path first, so the first hit in `find` is the most specific.
-  let j = 0;
-  while (j < list.length && list[j][0].length >= path.length) j++;
-  list.splice(j, 0, [path, m]);
-}
-
-/**
- * A site's own rule or allow entry in catalogue form. Site owners write `https://host/x`, `*.host`,
- * `.host`, `Host.com` or `host?q=` as often as `host/x`; all mean the same here.
- */
-const clean = (rule: string) =>
-  rule
-    .trim()
-    .replace(/^([a-z]+:)?\/\/|^\*?\./i, '')
-    .replace(/^[^/?]*/, (h) => h.toLowerCase())
-    .replace(/^([^/?]*)\?/, '$1/?');
-
-/**
- * Walks from the full host to its parents ("a.b.example.com" → "b.example.com" → "example.com"):
- * one Map lookup per label, so the cost does not grow with the catalogue. A host whose entries are all
- * path rules that miss falls through to its parent, which may block every path.
- */
-function find(t: Table, host: string, path: string): Match | undefined {
-  for (let h = host; ; ) {
-    for (const [p, m] of t.get(h) || []) if (path.startsWith(p)) return m;
-    const i = h.indexOf('.');
-    if (i < 0) return;
-    h = h.slice(i + 1);
-  }
-}
-
-function addCookie(c: Cookies, name: string, m: Match) {
-  const i = name.indexOf('*');
-  if (i < 0) c[0].set(name, m);
-  else c[1].push([name.slice(0, i), name.slice(i + 1), m]);
-}
-
-const findCookie = ([exact, patterns]: Cookies, n: string): Match | undefined =>
-  exact.get(n) ||
-  patterns.find(([p, s]) => n.length >= p.length + s.length && n.startsWith(p) && n.endsWith(s))?.[2];
+/** Allow list, site rules, catalogue: one table, keyed by `a`, `r` or `c` + host; paths without their leading `/`. */
+type Table = Map<string, [path: string, m: Match][]>;
 
 export function createMatcher(o: MatcherOptions): Matcher {
-  let built: Tables | undefined;
+  let t: Table, cookies: [name: RegExp, m: Match, rank: number][], host = '', base: string | undefined;
+  try {
+    host = new URL(o.base).hostname;
+    base = o.base;
+  } catch {
+    // No usable base: relative URLs then resolve to nothing and never match.
+  }
+
+  /**
+   * Files a host rule ('' path = any path; `host?q=` reads as `host/?q=`), longest path first (the sort is stable:
+   * of two equal paths the first listed wins).
+   * Site owners write `https://host/x`, `*.host`, `.host`, `Host.com` or `host?q=` as often as `host/x`; all mean the
+   * same here. Catalogue entries take the same road.
+   */
+  const add = (k: string, rule: string, m: Match) => {
+    const [, h, p] = /^(?:\w*:?\/\/|\*?\.)?([^/?]*)\/?(.*)/.exec(rule.trim())!;
+    const list = t.get((k += h.toLowerCase())) || [];
+    t.set(k, list);
+    list.push([p, m]);
+    list.sort((a, b) => b[0].length - a[0].length);
+  };
+
+  /** `*` stands for any run of characters. Site rules outrank the catalogue, exact names outrank patterns, then longest. */
+  const cookie = (name: string, m: Match, rank: number) =>
+    cookies.push([
+      RegExp('^' + name.replace(/\W/g, '\\$&').replace('\\*', '.*') + '$'),
+      m,
+      rank + (name.includes('*') ? name.length : 1e5),
+    ]);
 
   // Built on the first question rather than at creation, so the loader's synchronous start (config, record,
   // guards) does not wait for it; the first guard that asks pays once.
-  const tables = () => {
-    if (built) return built;
-    const b: Tables = { cat: new Map(), rules: new Map(), allow: new Map(), cc: [new Map(), []], sc: [new Map(), []], host: '' };
-    for (const [vendor, code, hosts, cookies] of catalogue) {
+  const build = () => {
+    if (t) return;
+    t = new Map();
+    cookies = [];
+    for (const [vendor, code, hosts, names] of catalogue) {
       const m = { category: categoryOf[code], vendor };
-      for (const h of hosts.split(' ')) add(b.cat, h, m);
-      if (cookies) for (const c of cookies.split(' ')) addCookie(b.cc, c, m);
+      for (const h of hosts.split(' ')) add('c', h, m);
+      for (const c of names ? names.split(' ') : []) cookie(c, m, 0);
     }
-    for (const r of o.rules) add(b.rules, clean(r.match), { category: r.category, vendor: r.vendor || r.match });
-    for (const a of o.allow) add(b.allow, clean(a), ALLOWED);
-    for (const c of o.cookies) addCookie(b.sc, c.name, { category: c.category, vendor: c.vendor || c.name });
-    for (const c of [b.cc, b.sc]) c[1].sort((x, y) => y[0].length + y[1].length - x[0].length - x[1].length);
-    try {
-      b.host = new URL(o.base).hostname;
-      b.base = o.base;
-    } catch {
-      // No usable base: relative URLs then resolve to nothing and never match.
-    }
-    return (built = b);
+    for (const r of o.rules) add('r', r.match, { category: r.category, vendor: r.vendor || r.match });
+    for (const a of o.allow) add('a', a, {} as Match);
+    for (const c of o.cookies) cookie(c.name, { category: c.category, vendor: c.vendor || c.name }, 1e6);
+    cookies.sort((a, b) => b[2] - a[2]);
   };
 
-  /** [host, path+query] of a URL that would reach the network, else undefined. */
-  const split = (u: string): [string, string] | undefined => {
-    const [, scheme, auth, rest] = /^([a-z][a-z\d+.-]*:)?(?:\/\/([^/?#]*))?([^#]*)/i.exec(u)!;
-    if (scheme && !WEB.test(scheme)) return;
-    const b = tables();
-    let host: string | undefined = auth;
-    let path = rest;
-    // Anything the slicing below could read differently from the browser goes through the URL parser:
-    // whitespace and non-ASCII (stripped or IDNA-mapped), backslashes (read as slashes), escapes in the
-    // host, dot segments, `https:host` and `///host` forms, and paths relative to the page's directory.
-    if (
-      /[^!-~]|\\|\/\./.test(u) ||
-      (host == null ? scheme || rest[0] != '/' : !host || host.includes('%'))
-    ) {
-      try {
-        const x = new URL(u, b.base);
-        if (!WEB.test(x.protocol)) return;
-        host = x.hostname;
-        path = x.pathname + x.search;
-      } catch {
-        return;
-      }
-    } else if (host == null) host = b.host;
-    else {
-      host = host.slice(host.lastIndexOf('@') + 1);
-      if (path[0] != '/') path = '/' + path;
+  /**
+   * Walks from the full host to its parents ("a.b.example.com" → "b.example.com" → "example.com"):
+   * one Map lookup per label, so the cost does not grow with the catalogue. A host whose entries are all
+   * path rules that miss falls through to its parent, which may block every path.
+   */
+  const find = (k: string, h: string, path: string) => {
+    for (let i = 0; i >= 0; h = h.slice(i + 1)) {
+      for (const [p, m] of t.get(k + h) || []) if (path.startsWith(p, 1)) return m;
+      i = h.indexOf('.');
     }
-    // Drop the port and the trailing dot of a fully qualified name (`hm.baidu.com.:443`).
-    return [host.toLowerCase().replace(/\.*(:\d*)?$/, ''), path];
   };
 
   return {
     url(u) {
-      const hp = split('' + u);
-      if (!hp) return;
-      const b = tables();
-      return find(b.allow, ...hp) ? undefined : find(b.rules, ...hp) || find(b.cat, ...hp);
+      build();
+      let h = host, p = (u = '' + u).split('#')[0], x: URL;
+      // The fast path, for the page's own `/path` URLs (first-party fetch, img.src): no parsing at all. Anything
+      // the browser could read otherwise goes through its URL parser: schemes, `//host`, page-relative paths,
+      // whitespace and non-ASCII (stripped or IDNA-mapped), backslashes (read as slashes) and dot segments.
+      if (/[^!-~]|\\|\/\.|^(?!\/[^/])/.test(u))
+        try {
+          x = new URL(u, base);
+          // Only these schemes load anything a tracker can see; data:, blob:, javascript:, about:... never match.
+          if (!/^(http|ws)s?:$/.test(x.protocol)) return;
+          // Without the trailing dot of a fully qualified name (`hm.baidu.com.`).
+          h = x.hostname.replace(/\.+$/, '');
+          p = x.pathname + x.search;
+        } catch {
+          return;
+        }
+      return find('a', h, p) ? undefined : find('r', h, p) || find('c', h, p);
     },
-    cookie(name) {
-      const b = tables();
-      return findCookie(b.sc, name) || findCookie(b.cc, name);
+    cookie(n) {
+      build();
+      return cookies.find(([r]) => r.test(n))?.[1];
     },
   };
 }

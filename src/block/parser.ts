@@ -1,5 +1,5 @@
-import { allowedAll, type Gate } from './gate';
-import { CONSENT, SEL, TAGS, frame, inspect } from './inert';
+import type { Gate } from './gate';
+import { CONSENT, SEL, TAGS, frame, held, inspect } from './inert';
 
 /**
  * Watch every element the parser (or anything else) adds. The HTML parser runs a microtask checkpoint before it
@@ -14,31 +14,23 @@ import { CONSENT, SEL, TAGS, frame, inspect } from './inert';
  * A marked element (`data-consent`) that arrives while its categories are allowed is handed to `onMarked`, once per
  * batch (wire it to the reactivator's `remember`, which releases it); blocked marked iframes get their placeholder.
  */
-export function guardParser(
-  win: Window & typeof globalThis,
-  gate: Gate,
-  onMarked: (el: Element) => void,
-): MutationObserver {
+export function guardParser(win: Window & typeof globalThis, g: Gate, onMarked: (el: Element) => void): void {
   let go: Element | undefined;
   const check = (el: Element) => {
-    const l = el.localName,
-      c = TAGS[l] && el.getAttribute(CONSENT);
-    if (c != null) allowedAll(gate.allowed, c) ? (go ||= el) : frame(el);
-    else if (TAGS[l]) inspect(gate, el);
+    if (!el.hasAttribute(CONSENT)) inspect(g, el);
+    else if (TAGS[el.localName]) held(g, el) ? frame(el) : (go ||= el);
     // a same-origin child realm: reading contentWindow lets the frames guard install into it
-    if (l == 'iframe' || l == 'frame') (el as HTMLIFrameElement).contentWindow;
+    if (el.localName == 'iframe') (el as HTMLIFrameElement).contentWindow;
   };
-  const mo = new win.MutationObserver((rs) => {
+  // the document, not documentElement: it also sees a replaced <html>
+  new win.MutationObserver((rs) => {
     go = undefined;
     for (const r of rs)
       for (const n of r.addedNodes)
         if (n.nodeType == 1) {
           check(n as Element);
-          if ((n as Element).firstElementChild) (n as Element).querySelectorAll(SEL).forEach(check);
+          (n as Element).querySelectorAll(SEL).forEach(check);
         }
     if (go) onMarked(go);
-  });
-  // the document, not documentElement: it also sees a replaced <html>
-  mo.observe(win.document, { childList: true, subtree: true });
-  return mo;
+  }).observe(win.document, { childList: true, subtree: true });
 }

@@ -4,11 +4,8 @@ import { CONSENT, HOST, TAGS, TYPE, VENDOR, detached } from './inert';
 /** How long an inline script waits for the external scripts before it (one that hangs must not stall the rest). */
 export const BARRIER_MS = 3000;
 
-const isModule = (el: Element) => (el.getAttribute(TYPE) || el.getAttribute('data-type')) == 'module';
-
-/** The attribute a marker's attribute goes back to, or '' for the marker's own ones. */
-const back = (n: string) =>
-  n == CONSENT || n == VENDOR || n == TYPE || n == 'data-type' || n == 'type' ? '' : n == 'data-src' ? 'src' : n;
+/** The type a marker script gets back (owners may write `data-type`). */
+const ty = (el: Element) => el.getAttribute(TYPE) || el.getAttribute('data-type');
 
 /**
  * When consent widens, bring back what is now allowed, in document order, each once: parked and owner-marked
@@ -23,27 +20,22 @@ const back = (n: string) =>
  *
  * Limit: tags that wait for DOMContentLoaded/load which already fired may not start; most tags check readyState.
  * Stopping what already ran on withdrawal is the loader's reload (reloadOnWithdraw), not this.
- * `remember(el)`: a detached element is kept for the next release; a connected one (a marked tag that arrived while
- * allowed) is released now.
+ * `remember(el)`: a marked tag that arrived while allowed is released now.
  */
-export function createReactivator(win: Window, gate: Gate): { release(): void; remember(el: Element): void } {
+export function createReactivator(win: Window, g: Gate): { release(): void; remember(el: Element): void } {
   const queue: Element[] = [];
   let loads: Promise<unknown>[] = [],
-    waiting = false;
+    busy = false;
 
-  // restore a non-script, or a script that is not in a document (it runs when its owner inserts it)
+  // restore a marker's own attributes in place (a non-script, a script not in a document, or the new script)
   const inPlace = (el: Element) => {
-    const p = el.parentElement;
-    if (p && p.localName == HOST) p.replaceWith(el);
-    const t = el.getAttribute(TYPE) || el.getAttribute('data-type');
+    const p = el.parentElement,
+      t = ty(el);
+    if (p?.localName == HOST) p.replaceWith(el);
     for (const n of [VENDOR, TYPE, 'data-type']) el.removeAttribute(n);
-    if (el.localName == 'script') {
-      // the type can only be set once data-consent is gone, or the type guard would keep it text/plain
-      if (t) el.setAttribute('type', t);
-      else el.removeAttribute('type');
-    }
-    // srcset before src, so one image is chosen and fetched
-    for (const a of (TAGS[el.localName] || []).slice(1).reverse()) {
+    // the type can only be set once data-consent is gone, or the type guard would keep it text/plain
+    if (el.localName == 'script') t ? el.setAttribute('type', t) : el.removeAttribute('type');
+    for (const a of TAGS[el.localName]) {
       const v = el.getAttribute('data-' + a);
       if (v != null) {
         el.removeAttribute('data-' + a);
@@ -52,42 +44,36 @@ export function createReactivator(win: Window, gate: Gate): { release(): void; r
     }
   };
 
+  // through the guards: they may park the new script again for another category (then it never loads: not awaited)
   const run = (el: Element) => {
-    const n = el.ownerDocument.createElement('script') as HTMLScriptElement,
-      t = el.getAttribute(TYPE) || el.getAttribute('data-type');
-    for (const a of Array.from(el.attributes)) {
-      const k = back(a.name);
-      if (k) n.setAttribute(k, a.value);
-    }
-    if (t) n.type = t;
-    n.text = el.textContent || '';
+    const n = el.ownerDocument.createElement('script');
+    for (const a of el.attributes) n.setAttribute(a.name, a.value);
+    inPlace(n);
+    n.textContent = el.textContent;
     // after the attributes: a copied nonce="" (hidden nonce) would clear it
-    n.nonce = (el as HTMLElement).nonce || '';
-    const ext = n.hasAttribute('src');
+    n.nonce = (el as HTMLElement).nonce;
     if (!el.hasAttribute('async')) {
       n.async = false;
-      // the guards may park it again for another category: then it never loads, do not wait for it
-      if (ext && !n.hasAttribute(CONSENT) && !isModule(el))
+      if (n.src && !n.hasAttribute(CONSENT) && n.type != 'module')
         loads.push(new Promise((r) => ['load', 'error'].forEach((e) => n.addEventListener(e, r))));
     }
     el.replaceWith(n);
   };
 
-  const pump = () => {
-    while (!waiting && queue.length) {
-      const el = queue[0];
-      if (!el.hasAttribute('src') && !el.hasAttribute('data-src') && !isModule(el) && loads.length) {
-        waiting = true;
-        const l = loads;
-        loads = [];
-        Promise.race([Promise.all(l), new Promise((r) => setTimeout(r, BARRIER_MS))]).then(() => {
-          waiting = false;
-          pump();
-        });
-        return;
+  // runs synchronously up to the first barrier; one pump at a time, so a release during a wait only queues
+  const pump = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      for (let el; (el = queue.shift()); ) {
+        if (loads.length && !el.hasAttribute('src') && !el.hasAttribute('data-src') && ty(el) != 'module') {
+          await Promise.race([Promise.all(loads), new Promise((r) => setTimeout(r, BARRIER_MS))]);
+          loads = [];
+        }
+        run(el);
       }
-      queue.shift();
-      run(el);
+    } finally {
+      busy = false;
     }
   };
 
@@ -95,16 +81,18 @@ export function createReactivator(win: Window, gate: Gate): { release(): void; r
     const later: Element[] = [];
     for (const el of [...win.document.querySelectorAll('[' + CONSENT + ']'), ...detached]) {
       const c = el.getAttribute(CONSENT);
-      if (c == null || !TAGS[el.localName] || !allowedAll(gate.allowed, c)) continue;
-      detached.delete(el);
-      // gone before anything else: nothing is queued twice, and the guards no longer hold it
-      el.removeAttribute(CONSENT);
-      if (el.localName != 'script' || !el.isConnected) inPlace(el);
-      else (isModule(el) || el.hasAttribute('defer') ? later : queue).push(el);
+      if (c != null && TAGS[el.localName] && allowedAll(g.allowed, c)) {
+        detached.delete(el);
+        // gone before anything else: nothing is queued twice, and the guards no longer hold it
+        el.removeAttribute(CONSENT);
+        if (el.localName != 'script' || !el.isConnected) inPlace(el);
+        else (ty(el) == 'module' || el.hasAttribute('defer') ? later : queue).push(el);
+      }
     }
     queue.push(...later);
     pump();
   };
-  // a connected element can come back now (and brings back whatever else is due); a detached one waits
-  return { release, remember: (el) => void (el.isConnected ? release() : detached.add(el)) };
+  // a marked element that arrived while allowed comes back now, with whatever else is due (one removed again before
+  // that is handed over anew if it is ever re-inserted)
+  return { release, remember: release };
 }

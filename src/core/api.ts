@@ -3,8 +3,7 @@ import type { UIView } from '../ui/types';
 import type { Consent } from './consent';
 import type { Emitter } from './events';
 import type { Sync } from './sync';
-import { clearRecord, writeRecord } from './record';
-import { sendReceipt } from './receipts';
+import { clearRecord, pick, writeRecord } from './record';
 import { consentUpdate } from '../signals/consent-mode';
 import { vendorHooks } from '../signals/vendors';
 
@@ -26,29 +25,30 @@ export interface ApiDeps {
 }
 
 export function createApi(d: ApiDeps): Consentry {
-  const { win, config, consent, events, blocker, ui } = d;
+  const { win, config, consent, events, blocker, ui } = d, allowed = consent.allowed;
 
   const signal = () => {
-    consentUpdate(win, config, consent.allowed);
-    vendorHooks(win, consent.allowed);
+    consentUpdate(win, config, allowed);
+    vendorHooks(win, allowed);
   };
 
   // Scripts that ran cannot be stopped: delete their cookies, then reload unless the site handles it itself.
-  // True when the page is reloading.
-  const withdraw = (withdrawn: CategoryId[]) => {
-    if (withdrawn.length) blocker.purge(withdrawn);
-    if (withdrawn.length && config.reloadOnWithdraw) return win.location.reload(), true;
-  };
+  // Truthy when the page is reloading.
+  const withdraw = (w: CategoryId[]) => w.length && (blocker.purge(w), config.reloadOnWithdraw && (win.location.reload(), 1));
 
   /** The one decision pipeline: API, UI and other tabs (`remote`: already stored and broadcast there). */
   const commit = (r: ConsentRecord, remote?: boolean) => {
     // Two tabs deciding at once: the later decision wins everywhere.
-    if (remote && r.updated < (consent.get()?.updated || '')) return;
-    const { granted, withdrawn } = consent.apply(r);
+    if (remote && r.updated < consent.get()?.updated!) return;
+    const { granted, withdrawn } = consent.apply(r), url = config.receipts?.endpoint;
     if (!remote) {
       writeRecord(config, r);
       d.sync.post(r);
-      sendReceipt(config, r, d.lang);
+      // Proof of consent, sent once. A string body goes as text/plain: a JSON type would need a CORS preflight.
+      if (url)
+        try {
+          navigator.sendBeacon(url, JSON.stringify({ ...pick(r), url: location.href, language: d.lang }));
+        } catch {}
     }
     signal();
     events.emit('change', r);
@@ -60,19 +60,17 @@ export function createApi(d: ApiDeps): Consentry {
 
   return {
     get: consent.get,
-    allowed: consent.allowed,
+    allowed,
     acceptAll: () => commit(consent.decide(true, 'accept-all')),
     rejectAll: () => commit(consent.decide(false, 'reject-all')),
     set(choices, method) {
-      if (!choices || typeof choices != 'object') throw new TypeError('consentry.set() takes { "<category>": boolean }');
+      if (!choices || typeof choices != 'object') throw TypeError('consentry.set() takes an object');
       commit(consent.decide(choices, method == 'custom' ? method : 'api'));
     },
     on: events.on,
     whenAllowed(c, fn) {
-      if (consent.allowed(c)) return fn();
-      const off = events.on('change', () => {
-        if (consent.allowed(c)) off(), fn();
-      });
+      if (allowed(c)) return fn();
+      const off = events.on('change', () => allowed(c) && (off(), fn()));
     },
     show: () => ui.show('banner'),
     showPreferences: () => ui.show('preferences'),
@@ -81,7 +79,7 @@ export function createApi(d: ApiDeps): Consentry {
       clearRecord(config);
       const { withdrawn } = consent.apply(null);
       signal();
-      if (!withdraw(withdrawn)) ui.show('banner');
+      withdraw(withdrawn) || ui.show('banner');
     },
     blocked: () => d.items.slice(),
     session: d.session,

@@ -1,4 +1,4 @@
-import type { CookieInfo, ResolvedCategory, ResolvedConfig, Rule, Text } from './types';
+import type { ResolvedConfig } from './types';
 import { langOf } from './language';
 
 /**
@@ -8,129 +8,112 @@ import { langOf } from './language';
  */
 
 type O = Record<string, any>;
+type Check = (v: any) => unknown;
 
+const P = 'Consentry config: ';
 export const BUILT_IN = ['necessary', 'preferences', 'analytics', 'marketing'];
-const KNOWN = 'revision policyUrl policyUpdated language categories rules allow cookie session consentMode gpc reloadOnWithdraw receipts texts openButton'.split(' ');
-// `data-*` shorthand (dataset name, or name:path for nested keys); data-* win over the JSON block.
-const DATA = 'revision policyUrl policyUpdated language cookieName:cookie.name cookieDays:cookie.days cookieDomain:cookie.domain sessionName:session.name consentMode gpc reloadOnWithdraw receipts:receipts.endpoint openButton'.split(' ');
-const BOOL = /^(gpc|reloadOnWithdraw|openButton)$/;
 
 const isObj = (v: unknown): v is O => !!v && typeof v == 'object' && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v == 'string' && !!v.trim();
-const isText = (v: unknown): v is Text => isStr(v) || (isObj(v) && Object.values(v).every(isStr));
+const isText = (v: unknown) => isStr(v) || (isObj(v) && Object.values(v).every(isStr));
+const re = (r: RegExp): Check => (v) => typeof v == 'string' && r.test(v);
+const bool: Check = (v) => typeof v == 'boolean';
 // Cookie names are RFC 6265 tokens; anything else would split or corrupt the Set-Cookie line.
-const isToken = (v: unknown) => isStr(v) && /^[\w!#$%&'*+.^`|~-]+$/.test(v);
+const token = re(/^[\w!#$%&'*+.^`|~-]+$/);
 /** http(s) or relative. Browsers drop whitespace and control characters inside a scheme (`java\tscript:`), so we do too. */
-export const isSafeUrl = (v: unknown): v is string => {
-  const s = isStr(v) && v.replace(/[\0- ]/g, '');
-  return !!s && (!/^[a-z][\w+.-]*:/i.test(s) || /^https?:/i.test(s));
-};
+const isUrl: Check = (v) => isStr(v) && /^(https?:|(?![a-z][\w+.-]*:))/i.test(v.replace(/[\0- ]/g, ''));
+const URL_ = 'an http(s) or relative URL', NAME = 'a cookie name', BOOL = 'true or false';
 
-// Only primitives are quoted: an object from init() may be circular or hold a BigInt, and must not make this throw.
-const fail = (key: string, want: string, got: unknown, def?: unknown) =>
-  console.error(
-    `Consentry config: "${key}" must be ${want} (got ${/^(string|number|boolean)$/.test(typeof got) ? JSON.stringify(got) : typeof got}); ${def === undefined ? 'ignored' : 'using ' + JSON.stringify(def)}.`,
-  );
+/** Every scalar key: path, check, expected form, default. The `data-*` shorthands are the same keys, camelCased. */
+const T: [string, Check, string, unknown?][] = [
+  ['revision', (v) => isStr(v) && v.length < 65, 'a short string', '1'],
+  ['policyUrl', isUrl, URL_],
+  ['policyUpdated', re(/^\d{4}-\d\d-\d\d$/), 'a date YYYY-MM-DD'],
+  ['language', re(/^(en|zh)\b/i), 'en, zh-Hant or zh-Hans'],
+  ['cookie.name', token, NAME, 'consentry'],
+  ['cookie.days', (v) => typeof v == 'number' && v > 0 && v <= 3650, 'a positive number of days', 182],
+  ['cookie.domain', re(/^\.?[a-z\d-]+(\.[a-z\d-]+)+$/i), 'a domain'],
+  ['session.name', token, NAME, 'consentry_session'],
+  ['consentMode', re(/^(basic|advanced|off)$/), 'basic, advanced or off', 'basic'],
+  ['gpc', bool, BOOL, true],
+  ['reloadOnWithdraw', bool, BOOL, true],
+  ['receipts.endpoint', isUrl, URL_],
+  ['openButton', bool, BOOL, false],
+];
+
+const fail = (key: string, want: string, def?: unknown): any =>
+  console.error(`${P}"${key}" must be ${want}; ${def === undefined ? 'ignored' : 'using ' + JSON.stringify(def)}.`);
 
 /** `v` when absent or valid, else the default after one error. */
-const check = <T>(v: unknown, key: string, ok: (v: unknown) => boolean, want: string, def: T): T =>
-  v == null ? def : ok(v) ? (v as T) : (fail(key, want, v, def), def);
+const check = (v: unknown, key: string, ok: Check, want: string, def?: unknown): any =>
+  v == null ? def : ok(v) ? v : fail(key, want, def) || def;
 
-const obj = (v: unknown, key: string): O => check(v, key, isObj, 'an object', {});
+const obj = (v: unknown, key: string): O => check(v, key, isObj, 'an object') || {};
 
-const list = (v: unknown, key: string): unknown[] => check(v, key, Array.isArray, 'an array', []);
-
-const text = (v: unknown, key: string) => check<Text | undefined>(v, key, isText, 'text', undefined);
+/** The entries of the array `v` that pass `ok`; one error for each other one. */
+const each = (v: unknown, key: string, ok: Check, want: string): any[] =>
+  (check(v, key, Array.isArray, 'an array') || []).filter((e: unknown, i: number) => ok(e) || fail(`${key}[${i}]`, want));
 
 /** The `<script type="application/json" id="consentry-config">` block merged with the loader tag's `data-*`. */
 export function readConfig(script: HTMLScriptElement | null, doc: Document): unknown {
-  const el = doc.getElementById('consentry-config');
-  let c: O = {};
-  if (el)
+  const el = doc.getElementById('consentry-config'), d = script?.dataset || {};
+  let c: any = {};
+  try {
+    if (el) c = JSON.parse(el.textContent!);
+  } catch {
+    c = 0;
+  }
+  if (!isObj(c)) c = fail('#consentry-config', 'a JSON object', {}) || {};
+  for (const [path, ok] of T) {
+    const [a, b] = path.split('.'), s = d[path.replace(/\.endpoint|\.(.)/, (_, x) => (x ? x.toUpperCase() : ''))];
+    if (s == null) continue;
+    // `data-gpc` alone means true; JSON values (`false`, `90`) only where they are valid, else the string as written.
+    let v: unknown = s == '' || s;
     try {
-      c = JSON.parse(el.textContent || '');
-      if (!isObj(c)) throw 0;
-    } catch {
-      c = {};
-      console.error('Consentry config: #consentry-config must hold a JSON object; using defaults.');
-    }
-  const d = script?.dataset || {};
-  for (const e of DATA) {
-    const [a, path = a] = e.split(':'), [k, sub] = path.split('.');
-    let v: unknown = d[a];
-    if (v == null) continue;
-    // Strings stay strings when they do not convert, so validation can quote exactly what was written.
-    if (BOOL.test(a)) v = v == '' || v == 'true' ? true : v == 'false' ? false : v;
-    if (a == 'cookieDays' && !isNaN(+(v as string)) && (v as string).trim()) v = +(v as string);
-    c[k] = sub ? { ...(isObj(c[k]) ? c[k] : {}), [sub]: v } : v;
+      v = JSON.parse(s);
+    } catch {}
+    if (!ok(v)) v = s;
+    if (b) (isObj(c[a]) ? c[a] : (c[a] = {}))[b] = v;
+    else c[a] = v;
   }
   return c;
 }
 
-function cookies(v: unknown, key: string): CookieInfo[] {
-  return list(v, key).flatMap((e, i) => {
-    const k = `${key}[${i}]`;
-    if (!isObj(e) || !isStr(e.name)) return fail(k, '{ "name": string }', e), [];
-    return [{
-      name: e.name,
-      provider: check<string | undefined>(e.provider, k + '.provider', isStr, 'a string', undefined),
-      purpose: text(e.purpose, k + '.purpose'),
-      lifetime: text(e.lifetime, k + '.lifetime'),
-    }];
-  });
-}
-
-function categories(v: unknown): ResolvedCategory[] {
-  const cats = obj(v, 'categories');
-  return [...new Set([...BUILT_IN, ...Object.keys(cats)])].flatMap((id) => {
-    const c = cats[id], k = 'categories.' + id, own = BUILT_IN.includes(id);
-    if (c === false && id != 'necessary') return [];
-    // Ids become cookie keys and DOM attribute values: keep them plain.
-    if (!/^[a-z][\w-]{0,31}$/i.test(id)) return fail(k, 'a plain id', id), [];
-    if (c != null && !isObj(c)) {
-      fail(k, id == 'necessary' ? 'an object (not droppable)' : 'an object or false', c);
-      if (!own) return [];
-    }
-    const o: O = isObj(c) ? c : {};
-    return [{ id, required: id == 'necessary', title: text(o.title, k + '.title'), description: text(o.description, k + '.description'), cookies: cookies(o.cookies, k + '.cookies') }];
-  });
-}
-
 /** Defaults plus every valid key of `input`. Never throws. */
 export function resolveConfig(input: unknown): ResolvedConfig {
-  const c = obj(input, 'config');
-  for (const k in c) if (!KNOWN.includes(k)) console.warn(`Consentry config: unknown key "${k}" ignored.`);
-  const cats = categories(c.categories);
-  const ids = cats.map((x) => x.id);
-  const cookie = obj(c.cookie, 'cookie'), session = obj(c.session, 'session'), texts = obj(c.texts, 'texts');
-  const rev = typeof c.revision == 'number' && isFinite(c.revision) ? String(c.revision) : c.revision;
-  const receipts = check(obj(c.receipts, 'receipts').endpoint, 'receipts.endpoint', isSafeUrl, 'an http(s) or relative URL', undefined);
-  const lang = check(c.language, 'language', (v) => !!langOf(v as string), '"en", "zh-Hant" or "zh-Hans"', undefined);
-  return {
-    revision: check(rev, 'revision', (v) => isStr(v) && v.length <= 64, 'a short string', '1'),
-    policyUrl: check(c.policyUrl, 'policyUrl', isSafeUrl, 'an http(s) or relative URL', undefined),
-    policyUpdated: check(c.policyUpdated, 'policyUpdated', (v) => /^\d{4}-\d\d-\d\d$/.test(v as string), 'a date "YYYY-MM-DD"', undefined),
-    language: langOf(lang),
-    categories: cats,
-    rules: list(c.rules, 'rules').flatMap((r, i): Rule[] => {
-      if (isObj(r) && isStr(r.match) && ids.includes(r.category))
-        return [{ match: r.match, category: r.category, vendor: isStr(r.vendor) ? r.vendor : undefined }];
-      return fail(`rules[${i}]`, '{ "match": host, "category": configured id }', r), [];
-    }),
-    allow: list(c.allow, 'allow').filter((a, i) => isStr(a) || fail(`allow[${i}]`, 'a host or host/path', a)) as string[],
-    cookie: {
-      name: check(cookie.name, 'cookie.name', isToken, 'a cookie name', 'consentry'),
-      days: check(cookie.days, 'cookie.days', (v) => typeof v == 'number' && v > 0 && v <= 3650, 'a positive number of days', 182),
-      domain: check(cookie.domain, 'cookie.domain', (v) => /^\.?[a-z\d-]+(\.[a-z\d-]+)+$/i.test(v as string), 'a domain', undefined),
-    },
-    session: { name: check(session.name, 'session.name', isToken, 'a cookie name', 'consentry_session') },
-    consentMode: check(c.consentMode, 'consentMode', (v) => /^(basic|advanced|off)$/.test(v as string), '"basic", "advanced" or "off"', 'basic'),
-    gpc: check(c.gpc, 'gpc', (v) => typeof v == 'boolean', 'true or false', true),
-    reloadOnWithdraw: check(c.reloadOnWithdraw, 'reloadOnWithdraw', (v) => typeof v == 'boolean', 'true or false', true),
-    receipts: receipts && { endpoint: receipts },
-    texts: Object.fromEntries(
-      Object.entries(texts).map(([l, t]) => [l, Object.fromEntries(Object.entries(obj(t, 'texts.' + l)).filter(([k, s]) => isStr(s) || fail(`texts.${l}.${k}`, 'a string', s)))]),
-    ),
-    openButton: check(c.openButton, 'openButton', (v) => typeof v == 'boolean', 'true or false', false),
-  };
+  const c = obj(input, 'config'), sub: O = {}, o: O = {};
+  for (const [path, ok, want, def] of T) {
+    const [a, b] = path.split('.');
+    let v: any = b ? (sub[a] ||= obj(c[a], a))[b] : c[a];
+    if (typeof v == 'number' && a == 'revision') v = '' + v;
+    v = check(v, path, ok, want, def);
+    if (b) (o[a] ||= {})[b] = v;
+    else o[a] = v;
+  }
+  const cats = obj(c.categories, 'categories');
+  o.categories = [];
+  for (const id of new Set([...BUILT_IN, ...Object.keys(cats)])) {
+    const v = cats[id], k = 'categories.' + id;
+    if (v === false && id != 'necessary') continue;
+    // Ids become cookie keys and DOM attribute values: keep them plain.
+    const x = check(v, k, (v) => isObj(v) && /^[a-z][\w-]{0,31}$/i.test(id), 'an object (or false, except necessary) with a plain id');
+    if (!x && !BUILT_IN.includes(id)) continue;
+    const r: O = { id, required: id == 'necessary' };
+    for (const f of ['title', 'description']) r[f] = check(x?.[f], k + '.' + f, isText, 'text');
+    r.cookies = each(x?.cookies, k + '.cookies', (e) => isObj(e) && isStr(e.name) && [e.provider, e.purpose, e.lifetime].every((t) => t == null || isText(t)), '{ "name": string, ... }');
+    o.categories.push(r);
+  }
+  const ids = o.categories.map((x: O) => x.id);
+  o.rules = each(c.rules, 'rules', (r) => isObj(r) && isStr(r.match) && ids.includes(r.category) && (r.vendor == null || isStr(r.vendor)), '{ "match": host, "category": id }');
+  o.allow = each(c.allow, 'allow', isStr, 'a host or host/path');
+  const texts = obj(c.texts, 'texts');
+  o.texts = {};
+  for (const l in texts) {
+    const t = obj(texts[l], 'texts.' + l), r: O = (o.texts[l] = {});
+    for (const k in t) isStr(t[k]) ? (r[k] = t[k]) : fail(`texts.${l}.${k}`, 'a string');
+  }
+  for (const k in c) if (!(k in o)) console.warn(`${P}unknown key "${k}" ignored.`);
+  if (!o.receipts.endpoint) o.receipts = undefined;
+  o.language = langOf(o.language);
+  return o as ResolvedConfig;
 }

@@ -11,10 +11,11 @@ export interface Consent {
   apply(r: ConsentRecord | null): { granted: CategoryId[]; withdrawn: CategoryId[] };
 }
 
-// randomUUID exists only in secure contexts; plain-http sites still need an id.
-export const uuid = (): string =>
-  crypto.randomUUID?.() ??
+// A v4 UUID from getRandomValues, which (unlike randomUUID) plain-http pages have too.
+const uuid = (): string =>
   '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16));
+
+const has = (r: ConsentRecord | null, c: CategoryId) => c == 'necessary' || r?.categories[c] === true;
 
 /**
  * `gpc`: Global Privacy Control is on and honoured. "Accept all" then grants everything but marketing and is
@@ -23,27 +24,23 @@ export const uuid = (): string =>
  */
 export function createConsent(config: ResolvedConfig, stored: ConsentRecord | null, gpc: boolean): Consent {
   const ids = config.categories.map((c) => c.id);
-  let rec =
-    stored && gpc && stored.method == 'accept-all' && stored.categories.marketing
-      ? { ...stored, categories: { ...stored.categories, marketing: false } }
-      : stored;
-  const allowed = (c: CategoryId) => c == 'necessary' || rec?.categories[c] === true;
+  let rec = stored;
+  if (gpc && stored?.method == 'accept-all' && stored.categories.marketing) rec = { ...stored, categories: { ...stored.categories, marketing: false } };
+  const allowed = (c: CategoryId) => has(rec, c);
   return {
     get: () => rec,
     allowed,
     decide(choices, method) {
-      const now = new Date().toISOString(), categories: Record<CategoryId, boolean> = {};
-      const all = typeof choices == 'boolean';
+      const now = new Date().toISOString(), categories: Record<CategoryId, boolean> = {}, all = typeof choices == 'boolean';
       if (all && choices && gpc) method = 'gpc';
       for (const id of ids) {
-        const v = all ? choices && !(gpc && id == 'marketing') : (choices as Record<string, unknown>)[id];
+        const v = all ? choices && !(gpc && id == 'marketing') : choices[id];
         categories[id] = id == 'necessary' || (typeof v == 'boolean' ? v : allowed(id));
       }
       return { id: rec?.id || uuid(), revision: config.revision, given: rec?.given || now, updated: now, method, categories };
     },
     apply(r) {
-      const next = (c: CategoryId) => c == 'necessary' || r?.categories[c] === true;
-      const out = { granted: ids.filter((c) => next(c) && !allowed(c)), withdrawn: ids.filter((c) => !next(c) && allowed(c)) };
+      const out = { granted: ids.filter((c) => has(r, c) && !allowed(c)), withdrawn: ids.filter((c) => !has(r, c) && allowed(c)) };
       rec = r;
       return out;
     },

@@ -8,25 +8,27 @@ export interface Emitter {
   emit(event: string, detail: unknown): void;
 }
 
+type Fn = (d: unknown) => void;
+
 export function createEmitter(win: Window): Emitter {
-  const fns: Record<string, Set<(d: any) => void>> = {};
+  const fns: Record<string, Set<Fn>> = {};
   let ready: [unknown] | undefined;
-  const call = (fn: (d: unknown) => void, d: unknown) => {
+  const call = (fn: Fn, d: unknown) => {
     try {
       fn(d);
     } catch (e) {
-      console.error('Consentry: an event listener threw.', e);
+      console.error(e);
     }
   };
   return {
     on(event, fn) {
       (fns[event] ||= new Set()).add(fn);
       if (event == 'ready' && ready) call(fn, ready[0]);
-      return () => void fns[event].delete(fn);
+      return () => fns[event].delete(fn);
     },
     emit(event, detail) {
       if (event == 'ready') ready = [detail];
-      fns[event]?.forEach((fn) => call(fn, detail));
+      for (const fn of fns[event] || []) call(fn, detail);
       win.dispatchEvent(new CustomEvent('consentry:' + event, { detail }));
     },
   };

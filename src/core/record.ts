@@ -1,5 +1,6 @@
 import Cookies from 'js-cookie';
-import type { ConsentRecord, Method, ResolvedConfig } from './types';
+import type { ConsentRecord, ResolvedConfig } from './types';
+import { attrs } from './session';
 
 /**
  * The consent record, kept in one first-party cookie as JSON with a short FNV-1a checksum `c`.
@@ -7,21 +8,20 @@ import type { ConsentRecord, Method, ResolvedConfig } from './types';
  * so it is not a security boundary. What it guarantees is that a damaged cookie never grants anything.
  */
 
-const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'api', 'gpc'];
-const MAX = 2048;
+const METHODS = 'accept-all reject-all custom api gpc'.split(' ');
 const UUID = /^[\da-f]{8}-([\da-f]{4}-){3}[\da-f]{12}$/i;
-const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+// What toISOString() writes: 24 characters, and a real date.
+const date = (v: string) => Date.parse(v) > 0 && v.length == 24;
 
 const fnv = (s: string): string => {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  for (let i = 0; i < s.length; ) h = Math.imul(h ^ s.charCodeAt(i++), 16777619);
   return (h >>> 0).toString(36);
 };
 
-const body = (r: ConsentRecord) =>
-  JSON.stringify({ id: r.id, revision: r.revision, given: r.given, updated: r.updated, method: r.method, categories: r.categories });
-
-const date = (v: unknown) => ISO.test(v as string) && !isNaN(Date.parse(v as string));
+/** The record's six fields, in their stored order (the checksum covers exactly this). */
+export const pick = (r: any): ConsentRecord =>
+  ({ id: r.id, revision: r.revision, given: r.given, updated: r.updated, method: r.method, categories: r.categories });
 
 /**
  * A well-formed record for this config's revision, or null. The result lists exactly the configured categories:
@@ -32,49 +32,41 @@ export function toRecord(o: any, config: ResolvedConfig): ConsentRecord | null {
   const cats = o?.categories;
   if (
     !UUID.test(o?.id) || o.revision !== config.revision || !date(o.given) || !date(o.updated) ||
-    !METHODS.includes(o.method) || !cats || typeof cats != 'object' || cats.necessary !== true ||
-    !Object.values(cats).every((v) => typeof v == 'boolean')
+    !METHODS.includes(o.method) || cats?.necessary !== true || !Object.values(cats).every((v) => typeof v == 'boolean')
   ) return null;
-  const categories: Record<string, boolean> = {};
-  for (const { id } of config.categories) categories[id] = cats[id] === true;
-  return { id: o.id, revision: o.revision, given: o.given, updated: o.updated, method: o.method, categories };
-}
-
-/** One raw cookie value to a record, or null; never throws. */
-export function parseRecord(raw: string, config: ResolvedConfig): ConsentRecord | null {
-  try {
-    if (raw.length > MAX) return null;
-    const o = JSON.parse(decodeURIComponent(raw));
-    return o && o.c === fnv(body(o)) ? toRecord(o, config) : null;
-  } catch {
-    return null;
-  }
+  const r = pick(o);
+  r.categories = {};
+  for (const { id } of config.categories) r.categories[id] = cats[id] === true;
+  return r;
 }
 
 /**
- * The stored record, or null. Several cookies may share the name (written on `www.` and on `.example.com`, or on
- * another path): the valid one decided last wins, so a stale copy on a wider domain cannot shadow a newer choice.
+ * The stored record, or null; never throws. Several cookies may share the name (written on `www.` and on
+ * `.example.com`, or on another path): the valid one decided last wins, so a stale copy on a wider domain cannot
+ * shadow a newer choice. Oversized, undecodable, unparsable or checksum-failing values count as no record.
  */
 export function readRecord(config: ResolvedConfig, doc: Document = document): ConsentRecord | null {
   let best: ConsentRecord | null = null;
-  for (const pair of doc.cookie.split(/;\s*/)) {
-    const i = pair.indexOf('=');
-    if (pair.slice(0, i) != config.cookie.name) continue;
-    const r = parseRecord(pair.slice(i + 1), config);
-    if (r && (!best || r.updated > best.updated)) best = r;
+  for (const pair of doc.cookie.split(/; */)) {
+    const i = pair.indexOf('='), raw = pair.slice(i + 1);
+    let r: ConsentRecord | null = null;
+    try {
+      const o = pair.slice(0, i) == config.cookie.name && raw.length <= 2048 && JSON.parse(decodeURIComponent(raw));
+      if (o.c === fnv(JSON.stringify(pick(o)))) r = toRecord(o, config);
+    } catch {}
+    if (r && !(best && best.updated > r.updated)) best = r;
   }
   return best;
 }
 
-const attrs = (config: ResolvedConfig) => ({ path: '/', domain: config.cookie.domain, sameSite: 'Lax' as const, secure: location.protocol == 'https:' });
-
 export function writeRecord(config: ResolvedConfig, r: ConsentRecord): void {
-  const b = body(r);
-  Cookies.set(config.cookie.name, b.slice(0, -1) + `,"c":"${fnv(b)}"}`, { ...attrs(config), expires: config.cookie.days });
+  const b = JSON.stringify(pick(r)), { name, domain, days } = config.cookie;
+  Cookies.set(name, b.slice(0, -1) + `,"c":"${fnv(b)}"}`, { ...attrs({ domain }), expires: days });
 }
 
 /** Deletes the record on path `/`, host-only and, when configured, on the configured domain. */
 export function clearRecord(config: ResolvedConfig): void {
-  Cookies.remove(config.cookie.name, { path: '/' });
-  if (config.cookie.domain) Cookies.remove(config.cookie.name, attrs(config));
+  const { name, domain } = config.cookie;
+  Cookies.remove(name);
+  if (domain) Cookies.remove(name, { domain });
 }

@@ -11,6 +11,6 @@ import { loadChunk } from './ui';
     const script = document.currentScript as HTMLScriptElement | null;
     start(window, readConfig(script, document), loadChunk(window, script));
   } catch (e) {
-    console.error('Consentry: startup failed; blocking stays on where it was installed.', e);
+    console.error('Consentry: startup failed; blocking stays on.', e);
   }
 })();

@@ -1,5 +1,4 @@
-import type { Consentry } from '../core/types';
-import type { BlockedItem } from '../core/types';
+import type { BlockedItem, Consentry } from '../core/types';
 import { resolveConfig } from '../core/config';
 import { readRecord } from '../core/record';
 import { createConsent } from '../core/consent';
@@ -25,18 +24,13 @@ const MARK = Symbol.for('consentry');
  * the Consent Mode default and the guards are in place before any other script on the page runs.
  */
 export function start(win: Win, input: unknown, load: LoadUI): Consentry {
-  if ((win as any)[MARK]) {
-    console.warn('Consentry: already running; this copy does nothing.');
-    return win.consentry!;
-  }
-  (win as any)[MARK] = 1;
-  const doc = win.document, nav = win.navigator;
-  const config = resolveConfig(input);
-  const gpc = gpcOn(config, nav);
-  const stored = readRecord(config, doc);
-  const consent = createConsent(config, stored, gpc);
+  const w = win as any;
+  if (w[MARK]) return console.warn('Consentry: already running'), win.consentry!;
+  w[MARK] = 1;
+  const doc = win.document, nav = win.navigator, config = resolveConfig(input), gpc = gpcOn(config, nav);
+  const stored = readRecord(config, doc), consent = createConsent(config, stored, gpc), allowed = consent.allowed;
   consentDefault(win, config);
-  if (stored) consentUpdate(win, config, consent.allowed);
+  if (stored) consentUpdate(win, config, allowed);
 
   const base = createMatcher({
     rules: config.rules,
@@ -45,19 +39,14 @@ export function start(win: Win, input: unknown, load: LoadUI): Consentry {
     base: win.location.href,
   });
   // Advanced Consent Mode lets Google's tags load (they run with consent denied); their cookies stay blocked.
-  const matcher = { ...base, url: (u: string) => { const m = base.url(u); return m && !exemptInAdvanced(config, m.vendor) ? m : undefined; } };
+  const matcher = { ...base, url: (u: string) => { const m = base.url(u); return m && exemptInAdvanced(config, m.vendor) ? undefined : m; } };
 
-  const lang = pickLanguage(config.language, doc, nav);
-  const events = createEmitter(win);
-  const items: BlockedItem[] = [];
-  const t = { ...embedTexts.en, ...embedTexts[lang] }, own = config.texts[lang] || {};
+  const lang = pickLanguage(config.language, doc, nav), events = createEmitter(win), items: BlockedItem[] = [];
+  const t = embedTexts[lang], own = config.texts[lang] || {};
   const blocker = installBlocker(win, {
     matcher,
-    allowed: consent.allowed,
-    report(item) {
-      items.push(item);
-      events.emit('blocked', item);
-    },
+    allowed,
+    report: (item) => (items.push(item), events.emit('blocked', item)),
     keep: [config.cookie.name, config.session.name],
     texts: { blocked: own.embedBlocked || t.blocked, allow: own.embedAllow || t.allow },
     onAllow: (c) => api.set({ [c]: true }),
@@ -69,10 +58,7 @@ export function start(win: Win, input: unknown, load: LoadUI): Consentry {
   Object.defineProperty(win, 'consentry', { value: api, enumerable: true });
 
   doc.addEventListener('click', (e) => {
-    if ((e.target as Element).closest?.('[data-consentry-open]')) {
-      e.preventDefault();
-      api.showPreferences();
-    }
+    if ((e.target as Element).closest?.('[data-consentry-open]')) e.preventDefault(), api.showPreferences();
   });
   // The UI chunk starts downloading now; it mounts once the body exists.
   if (!stored) api.show();

@@ -1,28 +1,35 @@
-import type { MountUI, UIContext, UIHandle, UIView } from '../ui/types';
-import { UI_EVENT } from '../ui/types';
+import type { MountUI, UIContext, UIHandle, UITexts, UIView } from '../ui/types';
+import { TEXTS_EVENT, UI_EVENT } from '../ui/types';
 
-/** Fetches the UI's `mount`, however this build gets it (a chunk script, or a dynamic import). */
-export type LoadUI = () => Promise<MountUI>;
+/** Fetches the UI's `mount` for `lang`, however this build gets it (chunk scripts, or a dynamic import). */
+export type LoadUI = (lang: string) => Promise<MountUI>;
 
 /** Runs `fn` once the document has a body: now, or at DOMContentLoaded. */
 export const onDomReady = (doc: Document, fn: () => void): void =>
   doc.readyState == 'loading' ? doc.addEventListener('DOMContentLoaded', fn, { once: true }) : fn();
 
 /**
- * The classic build's UI: `consentry-ui.js` next to the loader, async so it never blocks rendering, with the
- * loader's nonce so nonce-based CSPs accept it. The chunk hands over `mount` through a window event while it runs,
- * which is before its `load` event: a load without it, or an error, rejects.
+ * The classic build's UI: `consentry-ui.js` and `consentry-<lang>.js` (its strings) next to the loader, fetched in
+ * parallel, async so they never block rendering, with the loader's nonce so nonce-based CSPs accept them. Each
+ * hands over its part through a window event while it runs, which is before its `load` event: a load without it,
+ * or an error, rejects. The resolved `mount` passes the strings on.
  */
-export const loadChunk = (win: Window, loader: HTMLScriptElement | null): LoadUI => () =>
-  new Promise((resolve, reject) => {
-    const doc = win.document, s = doc.createElement('script');
-    win.addEventListener(UI_EVENT, (e) => resolve((e as CustomEvent).detail), { once: true });
-    s.src = new URL('consentry-ui.js', loader?.src || doc.baseURI).href;
-    s.async = true;
-    if (loader?.nonce) s.nonce = loader.nonce;
-    s.onload = s.onerror = () => reject(new Error(s.src + ' did not load'));
-    (doc.head || doc.documentElement).appendChild(s);
-  });
+export const loadChunk = (win: Window, loader: HTMLScriptElement | null): LoadUI => (lang) => {
+  const doc = win.document;
+  const get = (file: string, event: string) =>
+    new Promise<any>((resolve, reject) => {
+      const s = doc.createElement('script');
+      win.addEventListener(event, (e) => resolve((e as CustomEvent).detail), { once: true });
+      s.src = new URL(file, loader?.src || doc.baseURI).href;
+      s.async = true;
+      if (loader?.nonce) s.nonce = loader.nonce;
+      s.onload = s.onerror = () => reject(new Error(s.src + ' did not load'));
+      (doc.head || doc.documentElement).appendChild(s);
+    });
+  return Promise.all([get('consentry-ui.js', UI_EVENT), get(`consentry-${lang}.js`, TEXTS_EVENT)]).then(
+    ([mount, texts]: [MountUI, UITexts]) => (ctx) => mount({ ...ctx, texts }),
+  );
+};
 
 /**
  * Loads the UI on first need and shows the last view asked for. A UI that cannot load logs one error and changes
@@ -36,7 +43,7 @@ export function createUiController(win: Window, load: LoadUI, ctx: () => UIConte
       if (handle) return handle.show(view);
       if (started) return;
       started = true;
-      load()
+      load(ctx().lang)
         .then((mount) => new Promise<MountUI>((ok) => onDomReady(win.document, () => ok(mount))))
         .then((mount) => {
           handle = mount(ctx());

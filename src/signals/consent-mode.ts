@@ -7,47 +7,34 @@ import type { CategoryId, ResolvedConfig } from '../core/types';
 
 type W = Window & { dataLayer?: unknown[] };
 
+const M = 'marketing', P = 'preferences';
 // Consent type → our category. `security_storage` is necessary: always granted.
 const MAP: Record<string, CategoryId> = {
-  ad_storage: 'marketing',
-  ad_user_data: 'marketing',
-  ad_personalization: 'marketing',
+  ad_storage: M,
+  ad_user_data: M,
+  ad_personalization: M,
   analytics_storage: 'analytics',
-  functionality_storage: 'preferences',
-  personalization_storage: 'preferences',
+  functionality_storage: P,
+  personalization_storage: P,
 };
 
 /**
- * Catalogue vendor names (src/block/catalogue.ts) that `consentMode: "advanced"` lets load before consent: they
- * then run with consent denied and send cookieless pings. Their cookies stay blocked like any other.
+ * Catalogue vendors (src/block/catalogue.ts) that `consentMode: "advanced"` lets load before consent: Google Tag
+ * Manager, Analytics and Ads then run with consent denied and send cookieless pings. Their cookies stay blocked.
  */
-export const ADVANCED_VENDORS = ['Google Tag Manager', 'Google Analytics', 'Google Ads'];
-
 export const exemptInAdvanced = (config: ResolvedConfig, vendor: string): boolean =>
-  config.consentMode == 'advanced' && ADVANCED_VENDORS.includes(vendor);
+  config.consentMode == 'advanced' && /^Google (Tag Manager|Analytics|Ads)$/.test(vendor);
 
-// A real `arguments` object holding the given values.
-function args(..._: unknown[]): IArguments {
-  return arguments;
-}
-const gtag = (win: W, ...a: unknown[]) => (win.dataLayer ||= []).push(args(...a));
-
-const state = (allowed: (c: CategoryId) => boolean) => {
-  const s: Record<string, string> = {};
+/** On every decision, and at load when a stored record exists; `default` (all denied but security) before any Google tag can run. */
+export function consentUpdate(win: W, config: ResolvedConfig, allowed: (c: CategoryId) => boolean, mode = 'update'): void {
+  if (config.consentMode == 'off') return;
+  const dl = (win.dataLayer ||= []), s: Record<string, unknown> = mode == 'default' ? { security_storage: 'granted', wait_for_update: 500 } : {};
+  function gtag(..._: unknown[]) {
+    dl.push(arguments);
+  }
   for (const k in MAP) s[k] = allowed(MAP[k]) ? 'granted' : 'denied';
-  return s;
-};
-
-/** All denied but security, pushed synchronously before any Google tag can run. */
-export function consentDefault(win: W, config: ResolvedConfig): void {
-  if (config.consentMode == 'off') return;
-  gtag(win, 'consent', 'default', { ...state(() => false), security_storage: 'granted', wait_for_update: 500 });
-  gtag(win, 'set', 'ads_data_redaction', true);
+  gtag('consent', mode, s);
+  gtag('set', 'ads_data_redaction', !allowed(M));
 }
 
-/** On every decision, and at load when a stored record exists. */
-export function consentUpdate(win: W, config: ResolvedConfig, allowed: (c: CategoryId) => boolean): void {
-  if (config.consentMode == 'off') return;
-  gtag(win, 'consent', 'update', state(allowed));
-  gtag(win, 'set', 'ads_data_redaction', !allowed('marketing'));
-}
+export const consentDefault = (win: W, config: ResolvedConfig): void => consentUpdate(win, config, () => false, 'default');

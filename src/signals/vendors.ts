@@ -1,20 +1,19 @@
 import type { CategoryId } from '../core/types';
 
 /**
- * Other vendors' own consent switches, called on each decision when their globals exist. Blocking already keeps
- * them out until consent; these matter for same-page changes after they loaded. Each call is isolated: a vendor
- * stub that throws must not stop the rest.
+ * Other vendors' own consent switches (Microsoft UET, Clarity, Meta Pixel, TikTok Pixel), called on each decision.
+ * Blocking already keeps them out until consent; these matter for same-page changes after they loaded. Each call is
+ * isolated: a vendor that is absent, or a stub that throws, must not stop the rest.
  */
-export function vendorHooks(win: any, allowed: (c: CategoryId) => boolean): void {
+export function vendorHooks(w: any, allowed: (c: CategoryId) => boolean): void {
   const ad = allowed('marketing'), s = (b: boolean) => (b ? 'granted' : 'denied');
-  const calls = [
-    () => win.uetq?.push('consent', 'update', { ad_storage: s(ad) }), // Microsoft UET
-    () => win.clarity?.('consentv2', { ad_Storage: s(ad), analytics_Storage: s(allowed('analytics')) }), // Clarity
-    () => win.fbq?.('consent', ad ? 'grant' : 'revoke'), // Meta Pixel
-    () => win.ttq?.[ad ? 'grantConsent' : 'revokeConsent']?.(), // TikTok Pixel
-  ];
-  for (const c of calls)
+  for (const f of [
+    () => w.uetq.push('consent', 'update', { ad_storage: s(ad) }),
+    () => w.clarity('consentv2', { ad_Storage: s(ad), analytics_Storage: s(allowed('analytics')) }),
+    () => w.fbq('consent', ad ? 'grant' : 'revoke'),
+    () => w.ttq[ad ? 'grantConsent' : 'revokeConsent'](),
+  ])
     try {
-      c();
+      f();
     } catch {}
 }

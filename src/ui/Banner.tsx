@@ -1,10 +1,9 @@
 import type { UIContext } from './types';
-import type { UITexts } from './texts';
-import { Actions } from './Actions';
-import { Policy } from './Policy';
+import { actions } from './Actions';
+import { notices } from './Policy';
 
 export interface BannerProps {
-  t: UITexts;
+  /** With its `texts` resolved (see mount.tsx). */
   ctx: UIContext;
   customise(): void;
   /** After a decision. */
@@ -18,18 +17,20 @@ export interface BannerProps {
  * users mid-page. The host is the first child of <body>, so the first Tab lands on these buttons instead.
  * There is deliberately no close button: dismissing is not a choice.
  */
-export function Banner({ t, ctx, customise, done, inert }: BannerProps) {
+export function Banner({ ctx, customise, done, inert }: BannerProps) {
+  const t = ctx.texts!;
   return (
     <div class="p b" role="dialog" aria-modal="false" aria-labelledby="cy-bt" aria-describedby="cy-bx" inert={inert}>
       <h2 id="cy-bt">{t.bannerTitle}</h2>
       <p id="cy-bx">{t.bannerText}</p>
-      <Policy t={t} config={ctx.config} lang={ctx.lang} />
-      {ctx.gpc && <p class="g">{t.gpcNotice}</p>}
-      <Actions t={t} api={ctx.api} done={done}>
+      {notices(ctx)}
+      {actions(
+        ctx,
+        done,
         <button class="btn" onClick={customise}>
           {t.customise}
-        </button>
-      </Actions>
+        </button>,
+      )}
     </div>
   );
 }

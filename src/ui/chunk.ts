@@ -1,4 +1,4 @@
-import { mount } from './index';
+import { mount } from './mount';
 import { UI_EVENT } from './types';
 
 // The loader listens for this event rather than a global, so the chunk adds nothing to `window`.

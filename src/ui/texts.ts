@@ -1,25 +1,22 @@
 import type { ResolvedConfig, Text, Texts } from '../core/types';
-import en from './i18n/en';
-import zhHant from './i18n/zh-Hant';
-import zhHans from './i18n/zh-Hans';
 
-/** `Texts` plus the strings for the two rows the UI itself adds to the necessary cookie table. */
-export interface UITexts extends Texts {
+/**
+ * The strings the UI shows: `Texts` without the blocked-embed ones (the loader shows those), plus the two rows
+ * the UI itself adds to the necessary cookie table. One file per language in ./i18n.
+ */
+export interface UITexts extends Omit<Texts, 'embedBlocked' | 'embedAllow'> {
   /** Purpose of the session login cookie. */
   loginCookie: string;
   /** Purpose of the consent record cookie. */
   consentCookie: string;
 }
 
-const builtIn: Record<string, UITexts> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
-
 /** A configured `Text` in `lang`: the string itself, or that language's entry, or the English one. */
 export const pick = (v: Text | undefined, lang: string): string | undefined =>
   typeof v == 'object' ? v[lang] ?? v.en : v;
 
-/** Built-in strings for `lang` (English if unknown), the site's overrides on top, and a title and description for every configured category. */
-export function resolveTexts(config: ResolvedConfig, lang: string): UITexts {
-  const base = builtIn[lang] ?? en;
+/** The built-in strings of `lang`, the site's overrides on top, and a title and description for every configured category. */
+export function resolveTexts(config: ResolvedConfig, lang: string, base: UITexts): UITexts {
   const categories: Texts['categories'] = {};
   for (const c of config.categories) {
     const b = base.categories[c.id];
@@ -28,7 +25,7 @@ export function resolveTexts(config: ResolvedConfig, lang: string): UITexts {
       description: pick(c.description, lang) ?? b?.description ?? '',
     };
   }
-  return { ...base, ...config.texts?.[lang], categories };
+  return { ...base, ...config.texts[lang], categories };
 }
 
 /** The "last updated" line; the ISO date is shown in the visitor's language, read as UTC so it never shifts a day. */

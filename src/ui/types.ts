@@ -1,4 +1,5 @@
 import type { Consentry, ResolvedConfig, Texts } from '../core/types';
+import type { UITexts } from './texts';
 
 /** What the loader hands the lazily loaded UI. */
 export interface UIContext {
@@ -10,6 +11,11 @@ export interface UIContext {
   rtl: boolean;
   /** Global Privacy Control is on and honoured: marketing is denied by default and the banner says so. */
   gpc: boolean;
+  /**
+   * The built-in strings of `lang`, which the UI chunk does not carry: the classic loader fetches them as
+   * `consentry-<lang>.js` beside the chunk; the ES entry (ui/index.tsx) imports them when absent.
+   */
+  texts?: UITexts;
   /** Called by the UI once a view has rendered (tests and the loader use it). */
   onShown?(view: UIView): void;
 }
@@ -26,4 +32,7 @@ export type MountUI = (ctx: UIContext) => UIHandle;
 /** The UI chunk announces itself with this window event; `detail` is its mount function. */
 export const UI_EVENT = 'consentry:ui';
 
-export type { Texts };
+/** A language file (`consentry-<lang>.js`) announces itself with this window event; `detail` is its `UITexts`. */
+export const TEXTS_EVENT = 'consentry:texts';
+
+export type { Texts, UITexts };

@@ -1,5 +1,6 @@
 // A local origin for every page and every tool's files, so the runs depend on no network and
-// serve each tool the same way: compressed like a CDN would, never cached, so every load downloads.
+// serve each tool the same way: compressed like a CDN would, never cached, so every load downloads (and
+// compiles) the tool afresh, as a visitor whose cache expired would.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -47,7 +48,7 @@ export function startServer() {
       return res.end();
     }
     if (path.startsWith('/img/') || path === '/local.gif') {
-      res.writeHead(200, { 'content-type': 'image/gif', 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': 'image/gif', 'cache-control': 'max-age=3600' });
       return res.end(GIF);
     }
     if (path === '/local.js') return sendText(req, res, 'text/javascript', '');

@@ -1,6 +1,7 @@
 import { createUiController, loadChunk } from '../../src/loader/ui';
 import type { MountUI, UIContext } from '../../src/ui/types';
-import { UI_EVENT } from '../../src/ui/types';
+import { TEXTS_EVENT, UI_EVENT } from '../../src/ui/types';
+import en from '../../src/ui/i18n/en';
 import { clearCookies, makeApi } from '../core/harness';
 
 const loaderTag = (src: string, nonce = '') => {
@@ -11,7 +12,6 @@ const loaderTag = (src: string, nonce = '') => {
 };
 // happy-dom does not load script files: keep the element out of the document and play its events by hand.
 let appended: HTMLScriptElement[] = [];
-const inserted = () => appended[appended.length - 1];
 const fakeMount = () => {
   const handle = { show: vi.fn(), hide: vi.fn() };
   const mount = vi.fn<MountUI>(() => handle);
@@ -28,28 +28,42 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
+const announce = () => window.dispatchEvent(new CustomEvent(TEXTS_EVENT, { detail: en }));
+const byName = (name: string) => appended.find((s) => s.src.endsWith('/' + name))!;
+
 describe('loadChunk', () => {
-  it('inserts an async consentry-ui.js next to the loader, with the loader\'s nonce', () => {
-    loadChunk(window, loaderTag('https://cdn.example.com/c/consentry.js', 'n0nce'))().catch(() => {});
-    const s = inserted();
-    expect(s.src).toBe('https://cdn.example.com/c/consentry-ui.js');
-    expect(s.async).toBe(true);
-    expect(s.nonce).toBe('n0nce');
+  it('inserts async consentry-ui.js and consentry-<lang>.js next to the loader, at once, with the loader\'s nonce', () => {
+    loadChunk(window, loaderTag('https://cdn.example.com/c/consentry.js', 'n0nce'))('zh-Hant').catch(() => {});
+    expect(appended.map((s) => s.src)).toEqual(['https://cdn.example.com/c/consentry-ui.js', 'https://cdn.example.com/c/consentry-zh-Hant.js']);
+    for (const s of appended) {
+      expect(s.async).toBe(true);
+      expect(s.nonce).toBe('n0nce');
+    }
   });
-  it('resolves with the mount function the chunk announces', async () => {
-    const p = loadChunk(window, loaderTag('/consentry.js'))();
-    const { mount } = fakeMount();
+  it('resolves, once both have announced themselves, with a mount that passes the strings on', async () => {
+    const p = loadChunk(window, loaderTag('/consentry.js'))('en');
+    const { mount, handle } = fakeMount();
+    announce();
     window.dispatchEvent(new CustomEvent(UI_EVENT, { detail: mount }));
-    await expect(p).resolves.toBe(mount);
+    const got = await p;
+    expect(got({ lang: 'en' } as UIContext)).toBe(handle);
+    expect(mount).toHaveBeenCalledWith({ lang: 'en', texts: en });
   });
   it('rejects when the chunk fails to load', async () => {
-    const p = loadChunk(window, loaderTag('/consentry.js'))();
-    inserted().dispatchEvent(new Event('error'));
+    const p = loadChunk(window, loaderTag('/consentry.js'))('en');
+    announce();
+    byName('consentry-ui.js').dispatchEvent(new Event('error'));
     await expect(p).rejects.toThrow('consentry-ui.js');
   });
+  it('rejects when the language file fails to load', async () => {
+    const p = loadChunk(window, loaderTag('/consentry.js'))('en');
+    window.dispatchEvent(new CustomEvent(UI_EVENT, { detail: fakeMount().mount }));
+    byName('consentry-en.js').dispatchEvent(new Event('error'));
+    await expect(p).rejects.toThrow('consentry-en.js');
+  });
   it('rejects when the chunk loads without announcing mount', async () => {
-    const p = loadChunk(window, loaderTag('/consentry.js'))();
-    inserted().dispatchEvent(new Event('load'));
+    const p = loadChunk(window, loaderTag('/consentry.js'))('en');
+    byName('consentry-ui.js').dispatchEvent(new Event('load'));
     await expect(p).rejects.toThrow();
   });
 });
@@ -89,12 +103,24 @@ describe('createUiController', () => {
     const { api } = makeApi();
     const ui = createUiController(window, loadChunk(window, loaderTag('/consentry.js')), () => ({ api }) as UIContext);
     ui.show('banner');
-    inserted().dispatchEvent(new Event('error'));
+    appended.forEach((s) => s.dispatchEvent(new Event('error')));
     await flush();
     ui.show('preferences');
     await flush();
     expect(error).toHaveBeenCalledTimes(1);
     expect(String(error.mock.calls[0][0])).toMatch(/could not load.*blocking stays on/);
+    expect(api.get()).toBeNull();
+    expect(['preferences', 'analytics', 'marketing'].some(api.allowed)).toBe(false);
+  });
+  it('a language file that fails to load logs one error and grants nothing', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { api } = makeApi();
+    const ui = createUiController(window, loadChunk(window, loaderTag('/consentry.js')), () => ({ api, lang: 'en' }) as UIContext);
+    ui.show('banner');
+    window.dispatchEvent(new CustomEvent(UI_EVENT, { detail: fakeMount().mount }));
+    byName('consentry-en.js').dispatchEvent(new Event('error'));
+    await flush();
+    expect(error).toHaveBeenCalledTimes(1);
     expect(api.get()).toBeNull();
     expect(['preferences', 'analytics', 'marketing'].some(api.allowed)).toBe(false);
   });

@@ -7,7 +7,7 @@ function renderBanner(s: Setup = {}) {
   const env = setup(s);
   const customise = vi.fn();
   const done = vi.fn();
-  const view = render(<Banner t={env.t} ctx={env.ctx} customise={customise} done={done} />);
+  const view = render(<Banner ctx={env.view} customise={customise} done={done} />);
   return { ...env, customise, done, view };
 }
 

@@ -7,7 +7,7 @@ function renderPreferences(s: Setup = {}) {
   const env = setup(s);
   const close = vi.fn();
   const done = vi.fn();
-  const view = render(<Preferences t={env.t} ctx={env.ctx} close={close} done={done} />);
+  const view = render(<Preferences ctx={env.view} close={close} done={done} />);
   return { ...env, close, done, view };
 }
 
@@ -56,7 +56,7 @@ describe('Preferences', () => {
     const { api, done } = renderPreferences();
     fireEvent.click(switchFor('Analytics'));
     fireEvent.click(screen.getByRole('button', { name: 'Save choices' }));
-    expect(api.set).toHaveBeenCalledWith({ preferences: false, analytics: true, marketing: false });
+    expect(api.set).toHaveBeenCalledWith({ preferences: false, analytics: true, marketing: false }, 'custom');
     expect(done).toHaveBeenCalledOnce();
   });
 

@@ -1,7 +1,13 @@
 import { vi } from 'vitest';
 import type { CategoryId, Consentry, ConsentRecord, ResolvedConfig } from '../../src/core/types';
 import type { UIContext } from '../../src/ui/types';
-import { resolveTexts } from '../../src/ui/texts';
+import { resolveTexts, type UITexts } from '../../src/ui/texts';
+import en from '../../src/ui/i18n/en';
+import zhHant from '../../src/ui/i18n/zh-Hant';
+import zhHans from '../../src/ui/i18n/zh-Hans';
+
+/** The built-in languages, as their files hand them over. */
+export const builtIn: Record<string, UITexts> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
 
 export function fakeConfig(over: Partial<ResolvedConfig> = {}): ResolvedConfig {
   return {
@@ -77,10 +83,13 @@ export interface Setup {
   rtl?: boolean;
 }
 
-/** A UI context and the resolved texts, as the loader would hand them over. */
+/**
+ * A UI context as the loader hands it to `mount` (`ctx`, with the language's built-in strings), and as `mount`
+ * hands it to the views (`view`, with those strings resolved against the config).
+ */
 export function setup({ config: over, record = null, lang = 'en', gpc = false, rtl = false }: Setup = {}) {
   const config = fakeConfig(over);
   const api = fakeApi(config, record);
-  const ctx: UIContext = { api, config, lang, rtl, gpc, onShown: vi.fn() };
-  return { api, config, ctx, t: resolveTexts(config, lang) };
+  const ctx: UIContext = { api, config, lang, rtl, gpc, onShown: vi.fn(), texts: builtIn[lang] };
+  return { api, config, ctx, view: { ...ctx, texts: resolveTexts(config, lang, builtIn[lang]) } };
 }

@@ -1,4 +1,4 @@
-import { mount } from '../../src/ui/index';
+import { mount } from '../../src/ui/mount';
 import { UI_EVENT, type UIHandle } from '../../src/ui/types';
 import { fakeRecord, setup, type Setup } from './fake-api';
 import { violations } from './axe';

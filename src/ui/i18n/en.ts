@@ -21,8 +21,6 @@ const en: UITexts = {
   cookieLifetime: 'Lifetime',
   session: 'Session',
   openButton: 'Cookie settings',
-  embedBlocked: '{vendor} is blocked by your cookie settings.',
-  embedAllow: 'Allow and load',
   loginCookie: 'Login',
   consentCookie: 'Your cookie choice',
   categories: {

@@ -20,8 +20,6 @@ const zhHans: UITexts = {
   cookieLifetime: '期限',
   session: '会话',
   openButton: 'Cookie 设置',
-  embedBlocked: '{vendor} 已根据您的 Cookie 设置拦截。',
-  embedAllow: '允许并加载',
   loginCookie: '登录',
   consentCookie: '您的 Cookie 选择',
   categories: {

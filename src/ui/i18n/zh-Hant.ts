@@ -20,8 +20,6 @@ const zhHant: UITexts = {
   cookieLifetime: '期限',
   session: '工作階段',
   openButton: 'Cookie 設定',
-  embedBlocked: '{vendor} 已依您的 Cookie 設定封鎖。',
-  embedAllow: '允許並載入',
   loginCookie: '登入',
   consentCookie: '您的 Cookie 選擇',
   categories: {

@@ -477,7 +477,7 @@ ${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'mar
     trackers: [
       {
         vendor: 'Baidu Tongji (late src)', category: 'analytics', channel: 'empty <script> attached, then .src set',
-        hit: `hm.baidu.com/hm.gif?si=${BAIDU_LATE}`, cookies: [`Hm_lvt_${BAIDU_LATE}`],
+        hit: `hm.baidu.com/hm.gif?si=${BAIDU_LATE}`, cookies: [`Hm_lvt_${BAIDU_LATE}`, `Hm_lpvt_${BAIDU_LATE}`],
       },
     ],
     html: () =>
