@@ -16,6 +16,8 @@ export const CONSENT = 'data-consent';
 export const VENDOR = 'data-consentry-vendor';
 /** The script's original `type` (`module` matters); owners may write `data-type`. */
 export const TYPE = 'data-consentry-type';
+/** + category: the tracker URLs taken out of an a/area `ping` (the element is marked with their categories). */
+export const PING = 'data-ping-';
 /** The placeholder's shadow host; a blocked iframe waits inside it (unslotted, so not rendered). */
 export const HOST = 'consentry-embed';
 
@@ -58,6 +60,9 @@ export function patch(o: any, k: string, f: (orig: Fn) => Fn, h?: 'get' | 'set')
 /** Parked elements not in a document when parked (`new Image()`, scripts not yet inserted): re-activation restores them in place. */
 export const detached = new Set<Element>();
 
+/** Scripts inserted by re-activation or by a diverted `document.write` (markup.ts): never parser-inserted. */
+export const ours = new WeakSet<object>();
+
 let hook = (_: Element) => {};
 /** Called for every parked or marked iframe that is in a document (the placeholder). */
 export const onFrame = (f: (el: Element) => void) => void (hook = f);
@@ -69,17 +74,20 @@ export const held = (g: Gate, el: Element) => {
   return c != null && !allowedAll(g.allowed, c);
 };
 
+/** Add `m`'s category to `data-consent` (and name its vendor on a first mark). */
+function mark(el: Element, m: Match) {
+  const c = el.getAttribute(CONSENT);
+  if (c == null) sa.call(el, VENDOR, m.vendor);
+  if (!c?.split(' ').includes(m.category)) sa.call(el, CONSENT, c ? c + ' ' + m.category : m.category);
+}
+
 /**
  * Turn `el` into an inert marker in place; with `n`, also store the value being written to attribute `n`. `m` adds
  * its category to `data-consent` (absent: the element is already marked). Returns NO.
  */
 export function park(el: Element, m?: Match, n?: string, v?: unknown): unknown {
-  const c = el.getAttribute(CONSENT),
-    s = el.localName == 'script';
-  if (m) {
-    if (c == null) sa.call(el, VENDOR, m.vendor);
-    if (!c?.split(' ').includes(m.category)) sa.call(el, CONSENT, c ? c + ' ' + m.category : m.category);
-  }
+  const s = el.localName == 'script';
+  if (m) mark(el, m);
   if (s) {
     const t = el.getAttribute('type');
     if (t != 'text/plain') {
@@ -105,14 +113,22 @@ export function park(el: Element, m?: Match, n?: string, v?: unknown): unknown {
 
 /**
  * What to write for value `v` of attribute `n` on `el`: `v` itself, a ping list without its tracker URLs (each
- * reported), or NO when `el` was parked instead (an element already parked holds every URL, silently: reported once).
+ * reported and kept in PING + category), or NO when `el` was parked instead (an element already parked holds every URL, silently: reported once).
  */
 export function check(g: Gate, el: Element, n: string, v: unknown): unknown {
   const l = el.localName;
   if (!TAGS[l]?.includes(n)) return v;
   try {
     const s = String(v);
-    if (n == 'ping') return s.split(' ').filter((u) => !u || !g.hold(u, 'ping', el)).join(' ');
+    if (n == 'ping')
+      return s.split(' ').filter((u) => {
+        const m = u && g.hold(u, 'ping', el),
+          k = PING + (m && m.category),
+          h = el.getAttribute(k) || '';
+        // kept once per category for re-activation, which puts back those allowed by then
+        if (m) mark(el, m), h.split(' ').includes(u) || sa.call(el, k, (h + ' ' + u).trim());
+        return !m;
+      }).join(' ');
     if (held(g, el)) return park(el, undefined, n, v);
     // srcset candidates (`url 2x, url 640w`) → URLs; any other attribute is one URL
     for (const u of n == 'srcset' ? s.split(',').map((c) => c.trim().split(' ')[0]) : [s]) {

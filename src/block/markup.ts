@@ -1,5 +1,5 @@
 import type { Gate } from './gate';
-import { SEL, ih, inspect, patch, sa } from './inert';
+import { SEL, ih, inspect, ours, patch, sa } from './inert';
 
 /** Could this string carry a URL attribute? Strings that cannot (most of them) go straight to the native call. */
 const CAND = /(src|href|data|ping)[\w-]*\s*=/i;
@@ -28,8 +28,8 @@ export function scrub(doc: Document, g: Gate, h: unknown): unknown {
 /**
  * Guard HTML-string insertion in this realm: innerHTML/outerHTML (Element, ShadowRoot), insertAdjacentHTML,
  * Range#createContextualFragment (its scripts do run) and document.write/writeln (whose scripts run before any
- * observer could see them). Not covered: `setHTMLUnsafe`, DOMParser / Document.parseHTMLUnsafe output adopted
- * later (the parser guard sees it on insertion, after an img may have started).
+ * observer could see them; after parsing, see below). Not covered: `setHTMLUnsafe`, DOMParser /
+ * Document.parseHTMLUnsafe output adopted later (the parser guard sees it on insertion, after an img may have started).
  */
 export function guardMarkup(win: Window & typeof globalThis, g: Gate): void {
   const E = win.Element.prototype,
@@ -39,7 +39,20 @@ export function guardMarkup(win: Window & typeof globalThis, g: Gate): void {
     call = (o: unknown, k: string, i = 0) =>
       patch(o, k, (f) => function (...a) {
         // write/writeln take any number of strings: check them as one
-        if (k[0] == 'w' && a.length > 1) a = [a.join('')];
+        if (k[0] == 'w') {
+          if (a.length > 1) a = [a.join('')];
+          // a script we inserted, or parsing is over: a real write would wipe the page or be ignored. The markup
+          // goes after the writing script as parsed nodes instead (the guarded fragment scrubs it; its scripts run
+          // and are ours too). An empty document (a blank frame being filled) is still written.
+          const s = this.currentScript;
+          if (ours.has(s) || (this.readyState != 'loading' && this.body?.firstChild)) {
+            const r = this.createRange();
+            s ? r.setStartAfter(s) : (r.selectNodeContents(this.body), r.collapse());
+            const f = r.createContextualFragment(a[0]);
+            f.querySelectorAll('script').forEach((x: Element) => ours.add(x));
+            return r.insertNode(f);
+          }
+        }
         a[i] = scrub(win.document, g, a[i]);
         return f.apply(this, a);
       });

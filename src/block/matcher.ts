@@ -29,6 +29,9 @@ export interface MatcherOptions {
 type Table = Map<string, [path: string, m: Match][]>;
 
 export function createMatcher(o: MatcherOptions): Matcher {
+  // `seen`: per host, whether any rule names it or a parent; most URLs a page asks about are its own, and after the
+  // first one cost a single Map lookup.
+  const seen = new Map<string, unknown>();
   let t: Table, cookies: [name: RegExp, m: Match, rank: number][], host = '', base: string | undefined;
   try {
     host = new URL(o.base).hostname;
@@ -106,7 +109,13 @@ export function createMatcher(o: MatcherOptions): Matcher {
         } catch {
           return;
         }
-      return find('a', h, p) ? undefined : find('r', h, p) || find('c', h, p);
+      let any = seen.get(h);
+      if (any == null) {
+        for (let d = h, i = 0; i >= 0 && !any; i = d.indexOf('.'), d = d.slice(i + 1))
+          any = t.has('a' + d) || t.has('r' + d) || t.has('c' + d);
+        seen.set(h, any);
+      }
+      return !any || find('a', h, p) ? undefined : find('r', h, p) || find('c', h, p);
     },
     cookie(n) {
       build();

@@ -12,13 +12,18 @@ import { CONSENT, SEL, TAGS, frame, held, inspect } from './inert';
  * observed (an observer does not enter shadow trees).
  *
  * A marked element (`data-consent`) that arrives while its categories are allowed is handed to `onMarked`, once per
- * batch (wire it to the reactivator's `remember`, which releases it); blocked marked iframes get their placeholder.
+ * batch (wire it to the reactivator's `remember`, which releases it), an iframe a task later; blocked marked iframes
+ * get their placeholder.
  */
 export function guardParser(win: Window & typeof globalThis, g: Gate, onMarked: (el: Element) => void): void {
   let go: Element | undefined;
   const check = (el: Element) => {
+    // most added elements cannot carry a URL: one lookup and out
+    if (!TAGS[el.localName]) return;
     if (!el.hasAttribute(CONSENT)) inspect(g, el);
-    else if (TAGS[el.localName]) held(g, el) ? frame(el) : (go ||= el);
+    else
+      // an iframe: Chromium drops a src set in this callback while the parser inserts it (it stays about:blank)
+      held(g, el) ? frame(el) : el.localName == 'iframe' ? setTimeout(onMarked, 0, el) : (go ||= el);
     // a same-origin child realm: reading contentWindow lets the frames guard install into it
     if (el.localName == 'iframe') (el as HTMLIFrameElement).contentWindow;
   };
@@ -29,7 +34,8 @@ export function guardParser(win: Window & typeof globalThis, g: Gate, onMarked: 
       for (const n of r.addedNodes)
         if (n.nodeType == 1) {
           check(n as Element);
-          (n as Element).querySelectorAll(SEL).forEach(check);
+          // parsing adds one element at a time: only a subtree inserted by script has descendants to search
+          if ((n as Element).firstElementChild) (n as Element).querySelectorAll(SEL).forEach(check);
         }
     if (go) onMarked(go);
   }).observe(win.document, { childList: true, subtree: true });

@@ -1,5 +1,5 @@
 import { allowedAll, type Gate } from './gate';
-import { CONSENT, HOST, TAGS, TYPE, VENDOR, detached } from './inert';
+import { CONSENT, HOST, PING, TAGS, TYPE, VENDOR, detached, ours, sa } from './inert';
 
 /** How long an inline script waits for the external scripts before it (one that hangs must not stall the rest). */
 export const BARRIER_MS = 3000;
@@ -16,7 +16,8 @@ const ty = (el: Element) => el.getAttribute(TYPE) || el.getAttribute('data-type'
  * browser hides it). External classic scripts go in with `async = false` (parallel download, original order) unless
  * they were async; an inline classic script is a barrier: it waits for the load/error of the externals queued before
  * it, at most BARRIER_MS. Modules and `defer` scripts of a batch follow its classic scripts. Other elements get their
- * URL attributes back in place; a blocked iframe leaves its placeholder.
+ * URL attributes back in place (an a/area the ping URLs of each category now allowed); a blocked iframe leaves its
+ * placeholder.
  *
  * Limit: tags that wait for DOMContentLoaded/load which already fired may not start; most tags check readyState.
  * Stopping what already ran on withdrawal is the loader's reload (reloadOnWithdraw), not this.
@@ -47,6 +48,7 @@ export function createReactivator(win: Window, g: Gate): { release(): void; reme
   // through the guards: they may park the new script again for another category (then it never loads: not awaited)
   const run = (el: Element) => {
     const n = el.ownerDocument.createElement('script');
+    ours.add(n);
     for (const a of el.attributes) n.setAttribute(a.name, a.value);
     inPlace(n);
     n.textContent = el.textContent;
@@ -80,12 +82,23 @@ export function createReactivator(win: Window, g: Gate): { release(): void; reme
   const release = () => {
     const later: Element[] = [];
     for (const el of [...win.document.querySelectorAll('[' + CONSENT + ']'), ...detached]) {
-      const c = el.getAttribute(CONSENT);
-      if (c != null && TAGS[el.localName] && allowedAll(g.allowed, c)) {
+      const c = el.getAttribute(CONSENT),
+        l = el.localName;
+      if (c == null || !TAGS[l]) continue;
+      if (l[0] == 'a') {
+        // a/area: each category's ping URLs go back once it is allowed (natively: the guard would drop those still
+        // held); the rest stay held
+        const k = c.split(' ').filter((x) => {
+          if (!g.allowed(x)) return 1;
+          sa.call(el, 'ping', [el.getAttribute('ping'), el.getAttribute(PING + x)].join(' ').trim());
+          el.removeAttribute(PING + x);
+        });
+        k[0] ? sa.call(el, CONSENT, k.join(' ')) : [CONSENT, VENDOR].map((n) => el.removeAttribute(n));
+      } else if (allowedAll(g.allowed, c)) {
         detached.delete(el);
         // gone before anything else: nothing is queued twice, and the guards no longer hold it
         el.removeAttribute(CONSENT);
-        if (el.localName != 'script' || !el.isConnected) inPlace(el);
+        if (l != 'script' || !el.isConnected) inPlace(el);
         else (ty(el) == 'module' || el.hasAttribute('defer') ? later : queue).push(el);
       }
     }

@@ -79,6 +79,7 @@ export function createApi(d: ApiDeps): Consentry {
       clearRecord(config);
       const { withdrawn } = consent.apply(null);
       signal();
+      events.emit('change', null);
       withdraw(withdrawn) || ui.show('banner');
     },
     blocked: () => d.items.slice(),

@@ -170,7 +170,8 @@ export interface SessionOptions {
 }
 
 export interface ConsentryEvents {
-  change: ConsentRecord;
+  /** A decision (the new record), or `null` after `reset()`. */
+  change: ConsentRecord | null;
   ready: ConsentRecord | null;
   blocked: BlockedItem;
 }

@@ -60,8 +60,10 @@ export function start(win: Win, input: unknown, load: LoadUI): Consentry {
   doc.addEventListener('click', (e) => {
     if ((e.target as Element).closest?.('[data-consentry-open]')) e.preventDefault(), api.showPreferences();
   });
-  // The UI chunk starts downloading now; it mounts once the body exists.
+  // The UI chunk starts downloading now; it mounts once the body exists. A returning visitor downloads the loader
+  // alone, unless the site asked for the floating open button, which lives in the UI chunk.
   if (!stored) api.show();
+  else if (config.openButton) ui.show();
   onDomReady(doc, () => events.emit('ready', consent.get()));
   return api;
 }

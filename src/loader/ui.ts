@@ -35,12 +35,13 @@ export const loadChunk = (win: Window, loader: HTMLScriptElement | null): LoadUI
  * Loads the UI on first need and shows the last view asked for. A UI that cannot load logs one error and changes
  * nothing else: no decision is made, so nothing is granted and blocking stays on.
  */
-export function createUiController(win: Window, load: LoadUI, ctx: () => UIContext): UIHandle {
+export function createUiController(win: Window, load: LoadUI, ctx: () => UIContext): { show(view?: UIView): void; hide(): void } {
   let handle: UIHandle | undefined, want: UIView | undefined, started = false;
   return {
+    // No view: mount only (the floating open button of a returning visitor, when `openButton` is on).
     show(view) {
       want = view;
-      if (handle) return handle.show(view);
+      if (handle) return view && handle.show(view);
       if (started) return;
       started = true;
       load(ctx().lang)

@@ -91,6 +91,19 @@ describe('guardElements', () => {
     expect(reports.map((r) => [r.kind, r.url])).toEqual([['ping', AD]]);
   });
 
+  it('a ping URL taken out is kept per category and the link is marked with that category', () => {
+    const a = document.createElement('a');
+    a.ping = `${AD} /q ${T}`;
+    expect([a.getAttribute('data-consent'), a.getAttribute('data-ping-marketing'), a.getAttribute('data-ping-analytics')]).toEqual(['marketing analytics', AD, T]);
+  });
+
+  it('a ping URL held twice is kept once', () => {
+    const a = document.createElement('a');
+    a.ping = AD;
+    a.setAttribute('ping', `${AD} ${AD}?2`);
+    expect(a.getAttribute('data-ping-marketing')).toBe(`${AD} ${AD}?2`);
+  });
+
   it('a link rel=preload to a tracker is parked via href', () => {
     const l = document.createElement('link');
     l.rel = 'preload';

@@ -1,5 +1,6 @@
 import { guardElements } from '../../src/block/elements';
 import { guardMarkup, scrub } from '../../src/block/markup';
+import { ours } from '../../src/block/inert';
 import { AD, T, gate, reports, reset, win } from './fixture';
 
 // stands in for the native document.write, below the guard: records what the guard passes on. (happy-dom's
@@ -8,6 +9,7 @@ import { AD, T, gate, reports, reset, win } from './fixture';
 const written: string[] = [];
 beforeAll(() => {
   Document.prototype.write = (h: string) => void written.push(h);
+  Document.prototype.writeln = (h: string) => void written.push(h + '\n');
   guardElements(win, gate);
   guardMarkup(win, gate);
 });
@@ -51,6 +53,52 @@ describe('guardMarkup', () => {
   it('document.write of several first-party strings passes them on unchanged', () => {
     Document.prototype.write.call(document, '<p>', 'a', '</p>');
     expect(written).toEqual(['<p>a</p>']);
+  });
+
+  describe('document.write once parsing is over', () => {
+    const as = (k: 'currentScript' | 'readyState', v: unknown) => Object.defineProperty(document, k, { value: v, configurable: true });
+    let s: HTMLScriptElement;
+    beforeEach(() => {
+      s = document.createElement('script');
+      document.body.append(s, document.createElement('footer'));
+    });
+    afterEach(() => {
+      delete (document as { currentScript?: unknown }).currentScript;
+      delete (document as { readyState?: unknown }).readyState;
+    });
+
+    it('inserts the markup right after the writing script instead of writing', () => {
+      as('currentScript', s);
+      Document.prototype.write.call(document, '<span id="w">x</span>');
+      expect([written, s.nextElementSibling?.id]).toEqual([[], 'w']);
+    });
+
+    it('appends the markup to the body when no script is running', () => {
+      as('currentScript', null);
+      Document.prototype.writeln.call(document, '<span id="w">', 'x</span>');
+      expect(document.body.lastElementChild?.id).toBe('w');
+    });
+
+    it('parks a tracker script in the inserted markup', () => {
+      as('currentScript', s);
+      Document.prototype.write.call(document, `<script src="${T}"><\/script>`);
+      expect((s.nextElementSibling as HTMLScriptElement).getAttribute('type')).toBe('text/plain');
+    });
+
+    it('inserts after a script of ours even while the page is loading, and flags the scripts it inserts as ours', () => {
+      as('currentScript', s);
+      as('readyState', 'loading');
+      ours.add(s);
+      Document.prototype.write.call(document, '<script id="w"><\/script>');
+      expect([written, ours.has(s.nextElementSibling!)]).toEqual([[], true]);
+    });
+
+    it('hands a write from a parser-inserted script while the page is loading to the native write', () => {
+      as('currentScript', s);
+      as('readyState', 'loading');
+      Document.prototype.write.call(document, '<p>x</p>');
+      expect(written).toEqual(['<p>x</p>']);
+    });
   });
 
   it('a string with nothing that carries a URL goes to the native setter as it is', () => {

@@ -58,6 +58,15 @@ describe('guardParser', () => {
     expect(marked).toHaveBeenCalledWith(s);
   });
 
+  it('a marked iframe that arrives while its category is allowed is handed to onMarked a task later, not in the observer callback', async () => {
+    state.allowed.add('marketing');
+    const f = add('iframe', { 'data-consent': 'marketing', 'data-src': AD });
+    await Promise.resolve().then(() => Promise.resolve());
+    const early = marked.mock.calls.length;
+    await settle();
+    expect([early, marked.mock.calls]).toEqual([0, [[f]]]);
+  });
+
   it('a marked tag that arrives while its category is not allowed stays as written, unreported', async () => {
     const s = add('script', { type: 'text/plain', 'data-consent': 'analytics', src: T });
     await settle();

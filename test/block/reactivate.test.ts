@@ -1,4 +1,4 @@
-import { park } from '../../src/block/inert';
+import { ours, park } from '../../src/block/inert';
 import { BARRIER_MS, createReactivator } from '../../src/block/reactivate';
 import { AD, T, gate, reset, state, win } from './fixture';
 
@@ -152,5 +152,31 @@ describe('createReactivator', () => {
     state.allowed.add('analytics');
     r.remember(m);
     expect(m.isConnected).toBe(false);
+  });
+
+  it('a released script is flagged as ours, so its document.write is inserted after it', () => {
+    marker({ src: T });
+    state.allowed.add('analytics');
+    r.release();
+    expect(ours.has(scripts()[0])).toBe(true);
+  });
+
+  it('an a[ping] gets back the held ping URLs of a category once it is allowed, and keeps the rest held', () => {
+    const a = document.createElement('a');
+    for (const [k, v] of [['ping', '/own'], ['data-consent', 'marketing analytics'], ['data-ping-marketing', AD], ['data-ping-analytics', T]])
+      a.setAttribute(k, v);
+    document.body.append(a);
+    state.allowed.add('analytics');
+    r.release();
+    expect([a.getAttribute('ping'), a.getAttribute('data-consent'), a.getAttribute('data-ping-marketing'), a.hasAttribute('data-ping-analytics')]).toEqual([`/own ${T}`, 'marketing', AD, false]);
+  });
+
+  it('an a[ping] whose categories are all allowed gets every URL back and loses its marks', () => {
+    const a = document.createElement('a');
+    for (const [k, v] of [['data-consent', 'marketing'], ['data-consentry-vendor', 'Ads'], ['data-ping-marketing', AD]]) a.setAttribute(k, v);
+    document.body.append(a);
+    state.allowed.add('marketing');
+    r.release();
+    expect([a.getAttribute('ping'), a.attributes.length]).toEqual([AD, 1]);
   });
 });

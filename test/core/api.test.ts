@@ -204,6 +204,17 @@ describe('reset', () => {
     expect(reload).toHaveBeenCalled();
     expect(ui.show).not.toHaveBeenCalled();
   });
+  it('tells change listeners and the window that there is no record any more', () => {
+    const { api } = makeApi({ reloadOnWithdraw: false });
+    api.rejectAll();
+    const seen: unknown[] = [];
+    api.on('change', (r) => seen.push(r));
+    const dom = vi.fn();
+    window.addEventListener('consentry:change', (e) => dom((e as CustomEvent).detail), { once: true });
+    api.reset();
+    expect(seen).toEqual([null]);
+    expect(dom).toHaveBeenCalledWith(null);
+  });
   it('denies everything again in Consent Mode', () => {
     const { api } = makeApi({ reloadOnWithdraw: false });
     api.acceptAll();

@@ -74,6 +74,13 @@ it('a returning visitor with a valid record loads no UI, and Consent Mode is upd
   expect([...win.dataLayer[2]].slice(0, 2)).toEqual(['consent', 'update']);
 });
 
+it('a returning visitor loads the UI only to draw the floating open button when the site asks for it', () => {
+  makeApi().api.set({ analytics: true });
+  win.document.cookie = document.cookie.split('; ').find((c) => c.startsWith('consentry='))!;
+  const { load } = boot({ openButton: true });
+  expect(load).toHaveBeenCalledTimes(1);
+});
+
 it('emits ready with the record (or null) once the DOM is ready, replayed to late listeners', () => {
   const { api } = boot();
   const fn = vi.fn();
