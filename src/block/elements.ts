@@ -32,11 +32,15 @@ export function guardElements(win: Window & typeof globalThis, g: Gate): void {
           },
         'set',
       );
-  // setAttribute(name, v), setAttributeNS(ns, name, v): the name lowercased only for the lookup (SVG keeps its case)
-  ['setAttribute', 'setAttributeNS'].forEach((m, i) =>
-    patch(win.Element.prototype, m, (f) => function (...a) {
-      if (!(i && a[0])) a[i + 1] = w(this, String(a[i]).toLowerCase(), a[i + 1]);
-      if (a[i + 1] !== NO) return f.apply(this, a);
-    }),
-  );
+  // setAttribute(name, v), setAttributeNS(null, name, v): the name lowercased only for the lookup (SVG keeps its
+  // case). Named parameters, not a rest array: no allocation on a hot call. Too few arguments go to the native
+  // unchanged, so it throws its own TypeError.
+  patch(win.Element.prototype, 'setAttribute', (f) => function (this: Element, n: string, v: string) {
+    if (arguments.length < 2) return f.apply(this, arguments as any);
+    if ((v = w(this, String(n).toLowerCase(), v) as string) !== NO) f.call(this, n, v);
+  });
+  patch(win.Element.prototype, 'setAttributeNS', (f) => function (this: Element, ns: string | null, n: string, v: string) {
+    if (arguments.length < 3 || ns) return f.apply(this, arguments as any);
+    if ((v = w(this, String(n).toLowerCase(), v) as string) !== NO) f.call(this, ns, n, v);
+  });
 }

@@ -30,8 +30,9 @@ export function guardParser(win: Window & typeof globalThis, g: Gate, onMarked: 
   // the document, not documentElement: it also sees a replaced <html>
   new win.MutationObserver((rs) => {
     go = undefined;
-    for (const r of rs)
-      for (const n of r.addedNodes)
+    // indexed loops: a NodeList iterator costs a native call per step, and a busy page adds thousands of nodes
+    for (let i = 0; i < rs.length; i++)
+      for (let j = 0, a = rs[i].addedNodes, n; (n = a[j]); j++)
         if (n.nodeType == 1) {
           check(n as Element);
           // parsing adds one element at a time: only a subtree inserted by script has descendants to search

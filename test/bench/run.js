@@ -122,10 +122,10 @@ function report({ machine, versions, ours, peers, visits, heavy, banner, micro }
 
   // 3. Main-thread cost on a DOM-heavy page.
   const stat = (runs, key) => median(runs.map((r) => r[key]));
-  const base = { workload: stat(heavy.none, 'workload'), total: stat(heavy.none, 'total'), wall: stat(heavy.none, 'wall') };
+  const base = { workload: stat(heavy.none, 'workload'), total: stat(heavy.none, 'total'), wall: stat(heavy.none, 'wall'), warm: stat(heavy.none, 'warm') };
   const mainThread = {};
   for (const [tool, runs] of Object.entries(heavy)) {
-    const m = { startup: stat(runs, 'startup'), workload: stat(runs, 'workload'), total: stat(runs, 'total'), wall: stat(runs, 'wall') };
+    const m = { startup: stat(runs, 'startup'), workload: stat(runs, 'workload'), total: stat(runs, 'total'), wall: stat(runs, 'wall'), warm: stat(runs, 'warm') };
     mainThread[tool] = {
       median: m,
       workloadRatio: m.workload / base.workload,
@@ -133,13 +133,16 @@ function report({ machine, versions, ours, peers, visits, heavy, banner, micro }
       totalRatio: m.total / base.total,
       totalExtraMs: m.total - base.total,
       wallRatio: m.wall / base.wall,
+      warmRatio: m.warm / base.warm,
+      warmExtraMs: m.warm - base.warm,
     };
   }
   table('DOM-heavy page: script CPU time, medians (ms; ratio to the bare page)',
-    ['variant', 'page workload', 'ratio', 'extra', 'tool startup', 'whole page', 'ratio', 'extra', 'workload wall'],
+    ['variant', 'page workload', 'ratio', 'extra', 'tool startup', 'whole page', 'ratio', 'extra', 'workload wall',
+      'again, warm', 'ratio', 'extra'],
     Object.entries(mainThread).map(([t, x]) => [NAMES[t], ms(x.median.workload), ratio(x.median.workload, base.workload),
       signed(x.workloadExtraMs), ms(x.median.startup), ms(x.median.total), ratio(x.median.total, base.total), signed(x.totalExtraMs),
-      ms(x.median.wall)]));
+      ms(x.median.wall), ms(x.median.warm), ratio(x.median.warm, base.warm), signed(x.warmExtraMs)]));
 
   // 4 and 5. Banner timing and layout shift.
   const bannerOut = {};

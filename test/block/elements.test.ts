@@ -30,6 +30,16 @@ describe('guardElements', () => {
     expect(i.hasAttribute('src')).toBe(false);
   });
 
+  it('setAttributeNS with a namespace passes through unchecked', () => {
+    const i = document.createElement('img');
+    i.setAttributeNS('urn:x', 'src', AD);
+    expect([i.getAttributeNS('urn:x', 'src'), reports.length]).toEqual([AD, 0]);
+  });
+
+  it('the guarded setAttribute keeps the native length', () => {
+    expect([Element.prototype.setAttribute.length, Element.prototype.setAttributeNS.length]).toEqual([2, 3]);
+  });
+
   it('setAttributeNode is not guarded (known limit, README)', () => {
     const i = document.createElement('img');
     const a = document.createAttribute('src');
