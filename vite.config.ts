@@ -33,7 +33,13 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       reportCompressedSize: false,
       lib: { ...lib, name: 'consentry', formats: [...lib.formats] },
-      rolldownOptions: mode === 'esm' ? { external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'] } : {},
+      rolldownOptions:
+        mode === 'esm'
+          ? { external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'] }
+          : // V8's explicit compile hint: nearly every function of these files runs as soon as they load, so compiling
+            // them all at once (off the main thread while the script streams) beats a pre-parse now and a full parse
+            // on each first call. Measured with the bench's returning visitor: loader start-up 13.5 → 11.3 ms CPU.
+            { output: { postBanner: '//# allFunctionsCalledOnLoad' } },
     },
     test: {
       projects: [

@@ -62,19 +62,24 @@ export function createMatcher(o: MatcherOptions): Matcher {
       rank + (name.includes('*') ? name.length : 1e5),
     ]);
 
-  // Built on the first question rather than at creation, so the loader's synchronous start (config, record,
-  // guards) does not wait for it; the first guard that asks pays once.
+  // Each table is built on its first question rather than at creation, so the loader's synchronous start (config,
+  // record, guards) does not wait for it: the first URL a guard asks about pays for the host table, the first
+  // cookie write for the cookie patterns (a page that writes no cookie never compiles them).
   const build = () => {
     if (t) return;
     t = new Map();
-    cookies = [];
-    for (const [vendor, code, hosts, names] of catalogue) {
+    for (const [vendor, code, hosts] of catalogue) {
       const m = { category: categoryOf[code], vendor };
       for (const h of hosts.split(' ')) add('c', h, m);
-      for (const c of names ? names.split(' ') : []) cookie(c, m, 0);
     }
     for (const r of o.rules) add('r', r.match, { category: r.category, vendor: r.vendor || r.match });
     for (const a of o.allow) add('a', a, {} as Match);
+  };
+  const buildCookies = () => {
+    if (cookies) return;
+    cookies = [];
+    for (const [vendor, code, , names] of catalogue)
+      for (const c of names ? names.split(' ') : []) cookie(c, { category: categoryOf[code], vendor }, 0);
     for (const c of o.cookies) cookie(c.name, { category: c.category, vendor: c.vendor || c.name }, 1e6);
     cookies.sort((a, b) => b[2] - a[2]);
   };
@@ -118,7 +123,7 @@ export function createMatcher(o: MatcherOptions): Matcher {
       return !any || find('a', h, p) ? undefined : find('r', h, p) || find('c', h, p);
     },
     cookie(n) {
-      build();
+      buildCookies();
       return cookies.find(([r]) => r.test(n))?.[1];
     },
   };

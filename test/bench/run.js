@@ -13,7 +13,7 @@ const MICRO_PAGES = Math.max(3, Math.ceil(RUNS / 3));
 const MICRO_BATCHES = 5;
 const OUT = join(ROOT, 'test/bench/results.json');
 
-const NAMES = { none: 'no tool', consentry: 'Consentry', cc: 'vanilla-cookieconsent', klaro: 'klaro', yett: 'yett' };
+const NAMES = { none: 'no tool', consentry: 'Consentry', 'consentry-returning': 'Consentry, returning', cc: 'vanilla-cookieconsent', klaro: 'klaro', yett: 'yett' };
 
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
 
@@ -80,7 +80,7 @@ async function main() {
     visits.yett = await toolBytes(browser, server.origin, 'yett', { accept: false });
 
     log('DOM-heavy page');
-    const heavy = await interleaved('heavy', ['none', 'consentry', 'yett'], RUNS, (t) => heavyRun(browser, server.origin, t));
+    const heavy = await interleaved('heavy', ['none', 'consentry', 'consentry-returning', 'yett'], RUNS, (t) => heavyRun(browser, server.origin, t));
 
     log('time to banner and layout shift');
     const banner = await interleaved('banner', ['consentry', 'cc', 'klaro'], RUNS, (t) => bannerRun(browser, server.origin, t));
