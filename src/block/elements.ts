@@ -33,8 +33,8 @@ export function guardElements(win: Window & typeof globalThis, g: Gate): void {
         'set',
       );
   // setAttribute(name, v), setAttributeNS(null, name, v): the name lowercased only for the lookup (SVG keeps its
-  // case). Named parameters, not a rest array: no allocation on a hot call. Too few arguments go to the native
-  // unchanged, so it throws its own TypeError.
+  // case). A namespaced attribute is never the HTML `src`/`href` that loads, so it goes through. Named parameters,
+  // not a rest array: no allocation on a hot call. Too few arguments go to the native, which throws its TypeError.
   patch(win.Element.prototype, 'setAttribute', (f) => function (this: Element, n: string, v: string) {
     if (arguments.length < 2) return f.apply(this, arguments as any);
     if ((v = w(this, String(n).toLowerCase(), v) as string) !== NO) f.call(this, n, v);

@@ -122,10 +122,11 @@ function report({ machine, versions, ours, peers, visits, heavy, banner, micro }
 
   // 3. Main-thread cost on a DOM-heavy page.
   const stat = (runs, key) => median(runs.map((r) => r[key]));
-  const base = { workload: stat(heavy.none, 'workload'), total: stat(heavy.none, 'total'), wall: stat(heavy.none, 'wall'), warm: stat(heavy.none, 'warm') };
+  const medians = (runs) => Object.fromEntries(['startup', 'workload', 'total', 'wall', 'warm'].map((k) => [k, stat(runs, k)]));
+  const base = medians(heavy.none);
   const mainThread = {};
   for (const [tool, runs] of Object.entries(heavy)) {
-    const m = { startup: stat(runs, 'startup'), workload: stat(runs, 'workload'), total: stat(runs, 'total'), wall: stat(runs, 'wall'), warm: stat(runs, 'warm') };
+    const m = medians(runs);
     mainThread[tool] = {
       median: m,
       workloadRatio: m.workload / base.workload,
