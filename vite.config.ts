@@ -13,7 +13,10 @@ const entries: Record<string, { entry: string; formats: ('iife' | 'es')[]; fileN
   loader: { entry: 'src/loader/index.ts', formats: ['iife'], fileName: () => 'consentry.js' },
   ui: { entry: 'src/ui/chunk.ts', formats: ['iife'], fileName: () => 'consentry-ui.js' },
   ...Object.fromEntries(
-    langs.map((lang) => ['lang-' + lang, { entry: 'src/ui/i18n/file.ts', formats: ['iife'], fileName: () => `consentry-${lang}.js`, lang }]),
+    langs.map((lang) => [
+      'lang-' + lang,
+      { entry: 'src/ui/i18n/file.ts', formats: ['iife'], fileName: () => `consentry-${lang}.js`, lang },
+    ]),
   ),
   esm: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'consentry.mjs' },
 };

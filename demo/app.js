@@ -4,41 +4,70 @@
 (function () {
   'use strict';
 
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
   var lang = document.documentElement.lang;
 
   // A few shop strings per language; the banner translates itself from <html lang>.
   var T = {
     'zh-Hant': {
-      currency: '幣別', name: '您的名字', signIn: '登入', signOut: '登出', basket: '購物籃', signedIn: '已登入：',
+      currency: '幣別',
+      name: '您的名字',
+      signIn: '登入',
+      signOut: '登出',
+      basket: '購物籃',
+      signedIn: '已登入：',
       heroTitle: '散裝好茶，從茶園新鮮直送',
-      heroText: '來自台灣、福建與雲南家庭茶園的小批採收。挑一款茶放進購物籃，再看看右側面板：網站的分析與廣告像素會等待您的同意。',
-      teas: '我們的茶', add: '加入購物籃', video: '如何以功夫茶方式沖泡',
+      heroText:
+        '來自台灣、福建與雲南家庭茶園的小批採收。挑一款茶放進購物籃，再看看右側面板：網站的分析與廣告像素會等待您的同意。',
+      teas: '我們的茶',
+      add: '加入購物籃',
+      video: '如何以功夫茶方式沖泡',
       videoNote: '依 YouTube 公布方式貼上的嵌入影片。在您允許「行銷」之前，Consentry 會攔下它並顯示替代區塊。',
-      newsletter: '訂閱電子報', newsletterText: '我們以 LinkedIn Insight Tag 衡量來自 LinkedIn 廣告的訂閱，它就載入在這段文字下方。',
-      privacy: '隱私權政策', cookieSettings: 'Cookie 設定',
-      footerNote: 'Cookie 橫幅與攔截由 Consentry 提供。登入 Cookie 屬於必要 Cookie，關閉瀏覽器即失效，拒絕全部時仍會保留。',
+      newsletter: '訂閱電子報',
+      newsletterText: '我們以 LinkedIn Insight Tag 衡量來自 LinkedIn 廣告的訂閱，它就載入在這段文字下方。',
+      privacy: '隱私權政策',
+      cookieSettings: 'Cookie 設定',
+      footerNote:
+        'Cookie 橫幅與攔截由 Consentry 提供。登入 Cookie 屬於必要 Cookie，關閉瀏覽器即失效，拒絕全部時仍會保留。',
     },
     'zh-Hans': {
-      currency: '币种', name: '您的名字', signIn: '登录', signOut: '退出', basket: '购物篮', signedIn: '已登录：',
+      currency: '币种',
+      name: '您的名字',
+      signIn: '登录',
+      signOut: '退出',
+      basket: '购物篮',
+      signedIn: '已登录：',
       heroTitle: '散装好茶，从茶园新鲜直送',
-      heroText: '来自台湾、福建和云南家庭茶园的小批采摘。挑一款茶放进购物篮，再看看右侧面板：网站的分析和广告像素会等待您的同意。',
-      teas: '我们的茶', add: '加入购物篮', video: '如何以功夫茶方式冲泡',
+      heroText:
+        '来自台湾、福建和云南家庭茶园的小批采摘。挑一款茶放进购物篮，再看看右侧面板：网站的分析和广告像素会等待您的同意。',
+      teas: '我们的茶',
+      add: '加入购物篮',
+      video: '如何以功夫茶方式冲泡',
       videoNote: '按 YouTube 公布方式粘贴的嵌入视频。在您允许“营销”之前，Consentry 会拦下它并显示占位区块。',
-      newsletter: '订阅电子报', newsletterText: '我们用 LinkedIn Insight Tag 衡量来自 LinkedIn 广告的订阅，它就加载在这段文字下方。',
-      privacy: '隐私政策', cookieSettings: 'Cookie 设置',
-      footerNote: 'Cookie 横幅与拦截由 Consentry 提供。登录 Cookie 属于必要 Cookie，关闭浏览器即失效，拒绝全部时仍会保留。',
+      newsletter: '订阅电子报',
+      newsletterText: '我们用 LinkedIn Insight Tag 衡量来自 LinkedIn 广告的订阅，它就加载在这段文字下方。',
+      privacy: '隐私政策',
+      cookieSettings: 'Cookie 设置',
+      footerNote:
+        'Cookie 横幅与拦截由 Consentry 提供。登录 Cookie 属于必要 Cookie，关闭浏览器即失效，拒绝全部时仍会保留。',
     },
   }[lang];
-  var t = function (key, fallback) { return (T && T[key]) || fallback; };
+  var t = function (key, fallback) {
+    return (T && T[key]) || fallback;
+  };
   if (T) {
-    document.querySelectorAll('[data-t]').forEach(function (el) { el.textContent = t(el.dataset.t, el.textContent); });
+    document.querySelectorAll('[data-t]').forEach(function (el) {
+      el.textContent = t(el.dataset.t, el.textContent);
+    });
     $('login-name').placeholder = t('name', 'Your name');
   }
 
   var c = window.consentry;
   if (!c) {
-    $('record').textContent = 'window.consentry is missing: dist/consentry.js did not load. Run `npm run demo`, which builds it first.';
+    $('record').textContent =
+      'window.consentry is missing: dist/consentry.js did not load. Run `npm run demo`, which builds it first.';
     return;
   }
 
@@ -82,19 +111,27 @@
       var price = Number(button.parentElement.querySelector('[data-price]').dataset.price);
       var currency = $('currency').value;
       $('basket-count').textContent = String(++basket);
-      if (typeof fbq === 'function') fbq('track', 'AddToCart', { content_name: product, value: price, currency: currency });
-      if (typeof gtag === 'function') gtag('event', 'add_to_cart', { currency: currency, value: price, items: [{ item_name: product }] });
+      if (typeof fbq === 'function')
+        fbq('track', 'AddToCart', { content_name: product, value: price, currency: currency });
+      if (typeof gtag === 'function')
+        gtag('event', 'add_to_cart', { currency: currency, value: price, items: [{ item_name: product }] });
       if (window.ttq && ttq.track) ttq.track('AddToCart', { content_id: product, value: price, currency: currency });
       var sent = c.allowed('analytics') || c.allowed('marketing');
-      log('Add to basket "' + product + '": fbq("track","AddToCart") and gtag("event","add_to_cart") ' +
-        (sent ? 'go to the vendors whose category you allowed.' : 'wait in the page\'s queues; nothing leaves.'));
+      log(
+        'Add to basket "' +
+          product +
+          '": fbq("track","AddToCart") and gtag("event","add_to_cart") ' +
+          (sent ? 'go to the vendors whose category you allowed.' : "wait in the page's queues; nothing leaves."),
+      );
     });
   });
 
   // ---- currency: remembered in a "preferences" cookie, only once that category is allowed -------------------
   var COOKIE = 'th_currency';
   var waiting = false;
-  var saved = document.cookie.split('; ').filter(function (p) { return p.indexOf(COOKIE + '=') === 0; })[0];
+  var saved = document.cookie.split('; ').filter(function (p) {
+    return p.indexOf(COOKIE + '=') === 0;
+  })[0];
   if (saved) $('currency').value = saved.slice(COOKIE.length + 1);
   function rememberCurrency() {
     document.cookie = COOKIE + '=' + $('currency').value + '; path=/; max-age=31536000; SameSite=Lax';
@@ -118,7 +155,9 @@
   // ---- the panel ------------------------------------------------------------------------------------------
   function renderRecord() {
     var record = c.get();
-    $('record').textContent = record ? JSON.stringify(record, null, 2) : 'null: no choice yet, so only "necessary" is allowed.';
+    $('record').textContent = record
+      ? JSON.stringify(record, null, 2)
+      : 'null: no choice yet, so only "necessary" is allowed.';
     var list = $('allowed');
     list.textContent = '';
     c.config.categories.forEach(function (cat) {
@@ -167,7 +206,9 @@
     renderRecord();
   });
 
-  $('show-prefs').addEventListener('click', function () { c.showPreferences(); });
+  $('show-prefs').addEventListener('click', function () {
+    c.showPreferences();
+  });
   $('reset').addEventListener('click', function () {
     c.reset();
     log('consentry.reset(): choice forgotten, the banner asks again (the login cookie stays).');

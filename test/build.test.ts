@@ -5,7 +5,7 @@ import { CONSENTRY } from './bench/sizes.js';
 describe('the classic bundles', () => {
   // V8 then compiles every function at once instead of pre-parsing now and parsing again on each first call
   // (`npm run bench`: a returning visitor's start-up CPU fell by about a sixth).
-  it.each(Object.entries(CONSENTRY))('%s begins with V8\'s compile hint', (_, file) => {
+  it.each(Object.entries(CONSENTRY))("%s begins with V8's compile hint", (_, file) => {
     expect(readFileSync(file, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
   });
 });

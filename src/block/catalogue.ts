@@ -122,4 +122,6 @@ JD.com|m|wl.jd.com mercury.jd.com jssr.jd.com/tj.js
 TalkingData|a|talkingdata.com talkingdata.net
 Zhuge|a|zhugeio.com`;
 
-export const catalogue: readonly CatalogueEntry[] = DATA.split('\n').map((line) => line.split('|') as unknown as CatalogueEntry);
+export const catalogue: readonly CatalogueEntry[] = DATA.split('\n').map(
+  (line) => line.split('|') as unknown as CatalogueEntry,
+);

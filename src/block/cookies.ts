@@ -27,7 +27,8 @@ export function guardCookies(win: Win, gate: Gate, report: (item: BlockedItem) =
 
   // The accessor lives on Document.prototype (HTMLDocument.prototype in old Gecko, a subclass in test DOMs):
   // take it from wherever the chain has it, and keep its getter as is so reads stay native.
-  let p: any = win.document, d: PropertyDescriptor | undefined;
+  let p: any = win.document,
+    d: PropertyDescriptor | undefined;
   while (p && !(d = Object.getOwnPropertyDescriptor(p, 'cookie'))) p = Object.getPrototypeOf(p);
   const set = d?.set;
   if (set)
@@ -38,7 +39,8 @@ export function guardCookies(win: Win, gate: Gate, report: (item: BlockedItem) =
         // The name ends at the first `=` (or `;` for a nameless cookie, whose value we then treat as the name:
         // browsers show `document.cookie = "_ga"` as `_ga`, so it is classified like one).
         // A deletion is Max-Age <= 0, or (without a numeric Max-Age, which wins) an Expires in the past.
-        const age = /;\s*max-age\s*=\s*(-?\d+)/i.exec(v), exp = /;\s*expires\s*=([^;]*)/i.exec(v);
+        const age = /;\s*max-age\s*=\s*(-?\d+)/i.exec(v),
+          exp = /;\s*expires\s*=([^;]*)/i.exec(v);
         if (!drop(v.split(/[=;]/, 1)[0], age ? +age[1] <= 0 : exp && Date.parse(exp[1]) < Date.now()))
           set.call(this, v);
       },
@@ -52,7 +54,9 @@ export function guardCookies(win: Win, gate: Gate, report: (item: BlockedItem) =
       const o = typeof a == 'string' ? { name: a } : a || {};
       // A held write resolves as if written: rejecting would surface as an unhandled error in vendor code,
       // while a later get() simply finds nothing, as after an expiry.
-      return drop(String(o.name ?? ''), o.expires != null && o.expires < Date.now()) ? win.Promise.resolve() : native.apply(this, arguments);
+      return drop(String(o.name ?? ''), o.expires != null && o.expires < Date.now())
+        ? win.Promise.resolve()
+        : native.apply(this, arguments);
     };
 }
 

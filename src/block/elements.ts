@@ -35,12 +35,22 @@ export function guardElements(win: Window & typeof globalThis, g: Gate): void {
   // setAttribute(name, v), setAttributeNS(null, name, v): the name lowercased only for the lookup (SVG keeps its
   // case). A namespaced attribute is never the HTML `src`/`href` that loads, so it goes through. Named parameters,
   // not a rest array: no allocation on a hot call. Too few arguments go to the native, which throws its TypeError.
-  patch(win.Element.prototype, 'setAttribute', (f) => function (this: Element, n: string, v: string) {
-    if (arguments.length < 2) return f.apply(this, arguments as any);
-    if ((v = w(this, String(n).toLowerCase(), v) as string) !== NO) f.call(this, n, v);
-  });
-  patch(win.Element.prototype, 'setAttributeNS', (f) => function (this: Element, ns: string | null, n: string, v: string) {
-    if (arguments.length < 3 || ns) return f.apply(this, arguments as any);
-    if ((v = w(this, String(n).toLowerCase(), v) as string) !== NO) f.call(this, ns, n, v);
-  });
+  patch(
+    win.Element.prototype,
+    'setAttribute',
+    (f) =>
+      function (this: Element, n: string, v: string) {
+        if (arguments.length < 2) return f.apply(this, arguments as any);
+        if ((v = w(this, String(n).toLowerCase(), v) as string) !== NO) f.call(this, n, v);
+      },
+  );
+  patch(
+    win.Element.prototype,
+    'setAttributeNS',
+    (f) =>
+      function (this: Element, ns: string | null, n: string, v: string) {
+        if (arguments.length < 3 || ns) return f.apply(this, arguments as any);
+        if ((v = w(this, String(n).toLowerCase(), v) as string) !== NO) f.call(this, ns, n, v);
+      },
+  );
 }

@@ -35,15 +35,26 @@ export function guardFrames(win: Realm, into: (childWin: Realm) => void): void {
     };
   (win as any)[K] = 1;
   for (const k of ['contentWindow', 'contentDocument'])
-    patch(p, k, (f) => function () {
-      go(cw.call(this));
-      return f.call(this);
-    }, 'get');
+    patch(
+      p,
+      k,
+      (f) =>
+        function () {
+          go(cw.call(this));
+          return f.call(this);
+        },
+      'get',
+    );
+  // `arguments`, not a rest array: no allocation on the page's hottest DOM call
   for (const m of ['appendChild', 'insertBefore'])
-    // `arguments`, not a rest array: no allocation on the page's hottest DOM call
-    patch(win.Node.prototype, m, (f) => function (this: Node, n: any) {
-      const r = f.apply(this, arguments as any);
-      if (n?.localName == 'iframe') n.contentWindow;
-      return r;
-    });
+    patch(
+      win.Node.prototype,
+      m,
+      (f) =>
+        function (this: Node, n: any) {
+          const r = f.apply(this, arguments as any);
+          if (n?.localName == 'iframe') n.contentWindow;
+          return r;
+        },
+    );
 }

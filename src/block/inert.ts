@@ -33,7 +33,9 @@ export const NO = {};
  * tracker URLs from `ping`, they are never parked.
  */
 export const TAGS: Record<string, string[]> = Object.create(null);
-for (const s of 'script src,img srcset src,source srcset src,iframe src,embed src,object data,link href,a ping,area ping'.split(','))
+for (const s of 'script src,img srcset src,source srcset src,iframe src,embed src,object data,link href,a ping,area ping'.split(
+  ',',
+))
   TAGS[s.split(' ')[0]] = s.split(' ').slice(1);
 
 /** Tags worth a look inside an added subtree or a parsed fragment (a link without `ping` costs one lookup). */
@@ -121,14 +123,17 @@ export function check(g: Gate, el: Element, n: string, v: unknown): unknown {
   try {
     const s = String(v);
     if (n == 'ping')
-      return s.split(' ').filter((u) => {
-        const m = u && g.hold(u, 'ping', el),
-          k = PING + (m && m.category),
-          h = el.getAttribute(k) || '';
-        // kept once per category for re-activation, which puts back those allowed by then
-        if (m) mark(el, m), h.split(' ').includes(u) || sa.call(el, k, (h + ' ' + u).trim());
-        return !m;
-      }).join(' ');
+      return s
+        .split(' ')
+        .filter((u) => {
+          const m = u && g.hold(u, 'ping', el),
+            k = PING + (m && m.category),
+            h = el.getAttribute(k) || '';
+          // kept once per category for re-activation, which puts back those allowed by then
+          if (m) mark(el, m), h.split(' ').includes(u) || sa.call(el, k, (h + ' ' + u).trim());
+          return !m;
+        })
+        .join(' ');
     if (held(g, el)) return park(el, undefined, n, v);
     // srcset candidates (`url 2x, url 640w`) → URLs; any other attribute is one URL
     for (const u of n == 'srcset' ? s.split(',').map((c) => c.trim().split(' ')[0]) : [s]) {
@@ -151,7 +156,7 @@ export function inspect(g: Gate, el: Element): boolean {
       const v = el.getAttribute(n),
         r = v && check(g, el, n, v);
       if (r === NO) return true;
-      if (r != v) return sa.call(el, n, r as string), true;
+      if (r != v) return (sa.call(el, n, r as string), true);
     }
   return false;
 }

@@ -34,28 +34,42 @@ export function scrub(doc: Document, g: Gate, h: unknown): unknown {
 export function guardMarkup(win: Window & typeof globalThis, g: Gate): void {
   const E = win.Element.prototype,
     D = win.Document.prototype,
-    set = (o: unknown, k: string) => patch(o, k, (f) => function (h) { f.call(this, scrub(win.document, g, h)); }, 'set'),
+    set = (o: unknown, k: string) =>
+      patch(
+        o,
+        k,
+        (f) =>
+          function (h) {
+            f.call(this, scrub(win.document, g, h));
+          },
+        'set',
+      ),
     // `i`: the index of the HTML argument
     call = (o: unknown, k: string, i = 0) =>
-      patch(o, k, (f) => function (...a) {
-        // write/writeln take any number of strings: check them as one
-        if (k[0] == 'w') {
-          if (a.length > 1) a = [a.join('')];
-          // a script we inserted, or parsing is over: a real write would wipe the page or be ignored. The markup
-          // goes after the writing script as parsed nodes instead (the guarded fragment scrubs it; its scripts run
-          // and are ours too). An empty document (a blank frame being filled) is still written.
-          const s = this.currentScript;
-          if (ours.has(s) || (this.readyState != 'loading' && this.body?.firstChild)) {
-            const r = this.createRange();
-            s ? r.setStartAfter(s) : (r.selectNodeContents(this.body), r.collapse());
-            const f = r.createContextualFragment(a[0]);
-            f.querySelectorAll('script').forEach((x: Element) => ours.add(x));
-            return r.insertNode(f);
-          }
-        }
-        a[i] = scrub(win.document, g, a[i]);
-        return f.apply(this, a);
-      });
+      patch(
+        o,
+        k,
+        (f) =>
+          function (...a) {
+            // write/writeln take any number of strings: check them as one
+            if (k[0] == 'w') {
+              if (a.length > 1) a = [a.join('')];
+              // a script we inserted, or parsing is over: a real write would wipe the page or be ignored. The markup
+              // goes after the writing script as parsed nodes instead (the guarded fragment scrubs it; its scripts run
+              // and are ours too). An empty document (a blank frame being filled) is still written.
+              const s = this.currentScript;
+              if (ours.has(s) || (this.readyState != 'loading' && this.body?.firstChild)) {
+                const r = this.createRange();
+                s ? r.setStartAfter(s) : (r.selectNodeContents(this.body), r.collapse());
+                const f = r.createContextualFragment(a[0]);
+                f.querySelectorAll('script').forEach((x: Element) => ours.add(x));
+                return r.insertNode(f);
+              }
+            }
+            a[i] = scrub(win.document, g, a[i]);
+            return f.apply(this, a);
+          },
+      );
   set(E, 'innerHTML');
   set(E, 'outerHTML');
   set(win.ShadowRoot?.prototype, 'innerHTML');

@@ -32,7 +32,10 @@ export function createMatcher(o: MatcherOptions): Matcher {
   // `seen`: per host, whether any rule names it or a parent; most URLs a page asks about are its own, and after the
   // first one cost a single Map lookup.
   const seen = new Map<string, unknown>();
-  let t: Table, cookies: [name: RegExp, m: Match, rank: number][], host = '', base: string | undefined;
+  let t: Table,
+    cookies: [name: RegExp, m: Match, rank: number][],
+    host = '',
+    base: string | undefined;
   try {
     host = new URL(o.base).hostname;
     base = o.base;
@@ -99,7 +102,9 @@ export function createMatcher(o: MatcherOptions): Matcher {
   return {
     url(u) {
       build();
-      let h = host, p = (u = '' + u).split('#')[0], x: URL;
+      let h = host,
+        p = (u = '' + u).split('#')[0],
+        x: URL;
       // The fast path, for the page's own `/path` URLs (first-party fetch, img.src): no parsing at all. Anything
       // the browser could read otherwise goes through its URL parser: schemes, `//host`, page-relative paths,
       // whitespace and non-ASCII (stripped or IDNA-mapped), backslashes (read as slashes) and dot segments.

@@ -59,7 +59,11 @@ export function guardNetwork(win: Win, gate: Gate): void {
       // readystatechange, error, loadend, all after send() returned. Even a sync XHR does not throw here:
       // an exception would land in vendor code that never expected one.
       Object.defineProperty(this, 'readyState', { value: 4, configurable: true });
-      later(() => ['readystatechange', 'error', 'loadend'].forEach((t, i) => this.dispatchEvent(new (i ? win.ProgressEvent : win.Event)(t))));
+      later(() =>
+        ['readystatechange', 'error', 'loadend'].forEach((t, i) =>
+          this.dispatchEvent(new (i ? win.ProgressEvent : win.Event)(t)),
+        ),
+      );
     },
   });
 
@@ -78,12 +82,14 @@ export function guardNetwork(win: Win, gate: Gate): void {
     if (!C) continue;
     // Same prototype object and the native constructor as its prototype, so instanceof, CONNECTING..CLOSED and
     // subclassing keep working. Without `new`, Reflect.construct throws the TypeError the native one would.
-    const W = ({
-      [name]: function (this: any, u: any) {
-        if (held(u, kind)) throw refuse();
-        return Reflect.construct(C, arguments, new.target);
-      },
-    } as any)[name];
+    const W = (
+      {
+        [name]: function (this: any, u: any) {
+          if (held(u, kind)) throw refuse();
+          return Reflect.construct(C, arguments, new.target);
+        },
+      } as any
+    )[name];
     Object.setPrototypeOf(W, C);
     W.prototype = C.prototype;
     C.prototype.constructor = W;

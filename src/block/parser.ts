@@ -21,9 +21,8 @@ export function guardParser(win: Window & typeof globalThis, g: Gate, onMarked: 
     // most added elements cannot carry a URL: one lookup and out
     if (!TAGS[el.localName]) return;
     if (!el.hasAttribute(CONSENT)) inspect(g, el);
-    else
-      // an iframe: Chromium drops a src set in this callback while the parser inserts it (it stays about:blank)
-      held(g, el) ? frame(el) : el.localName == 'iframe' ? setTimeout(onMarked, 0, el) : (go ||= el);
+    // an iframe: Chromium drops a src set in this callback while the parser inserts it (it stays about:blank)
+    else held(g, el) ? frame(el) : el.localName == 'iframe' ? setTimeout(onMarked, 0, el) : (go ||= el);
     // a same-origin child realm: reading contentWindow lets the frames guard install into it
     if (el.localName == 'iframe') (el as HTMLIFrameElement).contentWindow;
   };

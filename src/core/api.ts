@@ -25,7 +25,8 @@ export interface ApiDeps {
 }
 
 export function createApi(d: ApiDeps): Consentry {
-  const { win, config, consent, events, blocker, ui } = d, allowed = consent.allowed;
+  const { win, config, consent, events, blocker, ui } = d,
+    allowed = consent.allowed;
 
   const signal = () => {
     consentUpdate(win, config, allowed);
@@ -34,13 +35,15 @@ export function createApi(d: ApiDeps): Consentry {
 
   // Scripts that ran cannot be stopped: delete their cookies, then reload unless the site handles it itself.
   // Truthy when the page is reloading.
-  const withdraw = (w: CategoryId[]) => w.length && (blocker.purge(w), config.reloadOnWithdraw && (win.location.reload(), 1));
+  const withdraw = (w: CategoryId[]) =>
+    w.length && (blocker.purge(w), config.reloadOnWithdraw && (win.location.reload(), 1));
 
   /** The one decision pipeline: API, UI and other tabs (`remote`: already stored and broadcast there). */
   const commit = (r: ConsentRecord, remote?: boolean) => {
     // Two tabs deciding at once: the later decision wins everywhere.
     if (remote && r.updated < consent.get()?.updated!) return;
-    const { granted, withdrawn } = consent.apply(r), url = config.receipts?.endpoint;
+    const { granted, withdrawn } = consent.apply(r),
+      url = config.receipts?.endpoint;
     if (!remote) {
       writeRecord(config, r);
       d.sync.post(r);

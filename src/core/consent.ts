@@ -13,7 +13,9 @@ export interface Consent {
 
 // A v4 UUID from getRandomValues, which (unlike randomUUID) plain-http pages have too.
 const uuid = (): string =>
-  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16));
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+    (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16),
+  );
 
 const has = (r: ConsentRecord | null, c: CategoryId) => c == 'necessary' || r?.categories[c] === true;
 
@@ -25,22 +27,35 @@ const has = (r: ConsentRecord | null, c: CategoryId) => c == 'necessary' || r?.c
 export function createConsent(config: ResolvedConfig, stored: ConsentRecord | null, gpc: boolean): Consent {
   const ids = config.categories.map((c) => c.id);
   let rec = stored;
-  if (gpc && stored?.method == 'accept-all' && stored.categories.marketing) rec = { ...stored, categories: { ...stored.categories, marketing: false } };
+  if (gpc && stored?.method == 'accept-all' && stored.categories.marketing)
+    rec = { ...stored, categories: { ...stored.categories, marketing: false } };
   const allowed = (c: CategoryId) => has(rec, c);
   return {
     get: () => rec,
     allowed,
     decide(choices, method) {
-      const now = new Date().toISOString(), categories: Record<CategoryId, boolean> = {}, all = typeof choices == 'boolean';
+      const now = new Date().toISOString(),
+        categories: Record<CategoryId, boolean> = {},
+        all = typeof choices == 'boolean';
       if (all && choices && gpc) method = 'gpc';
       for (const id of ids) {
         const v = all ? choices && !(gpc && id == 'marketing') : choices[id];
         categories[id] = id == 'necessary' || (typeof v == 'boolean' ? v : allowed(id));
       }
-      return { id: rec?.id || uuid(), revision: config.revision, given: rec?.given || now, updated: now, method, categories };
+      return {
+        id: rec?.id || uuid(),
+        revision: config.revision,
+        given: rec?.given || now,
+        updated: now,
+        method,
+        categories,
+      };
     },
     apply(r) {
-      const out = { granted: ids.filter((c) => has(r, c) && !allowed(c)), withdrawn: ids.filter((c) => !has(r, c) && allowed(c)) };
+      const out = {
+        granted: ids.filter((c) => has(r, c) && !allowed(c)),
+        withdrawn: ids.filter((c) => !has(r, c) && allowed(c)),
+      };
       rec = r;
       return out;
     },

@@ -20,8 +20,14 @@ const fnv = (s: string): string => {
 };
 
 /** The record's six fields, in their stored order (the checksum covers exactly this). */
-export const pick = (r: any): ConsentRecord =>
-  ({ id: r.id, revision: r.revision, given: r.given, updated: r.updated, method: r.method, categories: r.categories });
+export const pick = (r: any): ConsentRecord => ({
+  id: r.id,
+  revision: r.revision,
+  given: r.given,
+  updated: r.updated,
+  method: r.method,
+  categories: r.categories,
+});
 
 /**
  * A well-formed record for this config's revision, or null. The result lists exactly the configured categories:
@@ -31,9 +37,15 @@ export const pick = (r: any): ConsentRecord =>
 export function toRecord(o: any, config: ResolvedConfig): ConsentRecord | null {
   const cats = o?.categories;
   if (
-    !UUID.test(o?.id) || o.revision !== config.revision || !date(o.given) || !date(o.updated) ||
-    !METHODS.includes(o.method) || cats?.necessary !== true || !Object.values(cats).every((v) => typeof v == 'boolean')
-  ) return null;
+    !UUID.test(o?.id) ||
+    o.revision !== config.revision ||
+    !date(o.given) ||
+    !date(o.updated) ||
+    !METHODS.includes(o.method) ||
+    cats?.necessary !== true ||
+    !Object.values(cats).every((v) => typeof v == 'boolean')
+  )
+    return null;
   const r = pick(o);
   r.categories = {};
   for (const { id } of config.categories) r.categories[id] = cats[id] === true;
@@ -48,7 +60,8 @@ export function toRecord(o: any, config: ResolvedConfig): ConsentRecord | null {
 export function readRecord(config: ResolvedConfig, doc: Document = document): ConsentRecord | null {
   let best: ConsentRecord | null = null;
   for (const pair of doc.cookie.split(/; */)) {
-    const i = pair.indexOf('='), raw = pair.slice(i + 1);
+    const i = pair.indexOf('='),
+      raw = pair.slice(i + 1);
     let r: ConsentRecord | null = null;
     try {
       const o = pair.slice(0, i) == config.cookie.name && raw.length <= 2048 && JSON.parse(decodeURIComponent(raw));
@@ -60,7 +73,8 @@ export function readRecord(config: ResolvedConfig, doc: Document = document): Co
 }
 
 export function writeRecord(config: ResolvedConfig, r: ConsentRecord): void {
-  const b = JSON.stringify(pick(r)), { name, domain, days } = config.cookie;
+  const b = JSON.stringify(pick(r)),
+    { name, domain, days } = config.cookie;
   Cookies.set(name, b.slice(0, -1) + `,"c":"${fnv(b)}"}`, { ...attrs({ domain }), expires: days });
 }
 

@@ -19,10 +19,11 @@ export function createSync(config: ResolvedConfig, win: Window): Sync {
   return {
     post: (r) => ch?.postMessage(r),
     listen(fn) {
-      if (ch) ch.onmessage = (e) => {
-        const r = toRecord(e.data, config);
-        if (r) fn(r);
-      };
+      if (ch)
+        ch.onmessage = (e) => {
+          const r = toRecord(e.data, config);
+          if (r) fn(r);
+        };
     },
   };
 }

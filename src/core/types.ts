@@ -143,8 +143,21 @@ export interface ResolvedConfig {
 
 /** The channel a blocked item tried to use. */
 export type BlockedKind =
-  | 'script' | 'img' | 'iframe' | 'link' | 'source' | 'embed' | 'object' | 'ping'
-  | 'beacon' | 'fetch' | 'xhr' | 'websocket' | 'eventsource' | 'worker' | 'cookie';
+  | 'script'
+  | 'img'
+  | 'iframe'
+  | 'link'
+  | 'source'
+  | 'embed'
+  | 'object'
+  | 'ping'
+  | 'beacon'
+  | 'fetch'
+  | 'xhr'
+  | 'websocket'
+  | 'eventsource'
+  | 'worker'
+  | 'cookie';
 
 /** Something held back by the blocker. */
 export interface BlockedItem {

@@ -25,24 +25,40 @@ const MARK = Symbol.for('consentry');
  */
 export function start(win: Win, input: unknown, load: LoadUI): Consentry {
   const w = win as any;
-  if (w[MARK]) return console.warn('Consentry: already running'), win.consentry!;
+  if (w[MARK]) return (console.warn('Consentry: already running'), win.consentry!);
   w[MARK] = 1;
-  const doc = win.document, nav = win.navigator, config = resolveConfig(input), gpc = gpcOn(config, nav);
-  const stored = readRecord(config, doc), consent = createConsent(config, stored, gpc), allowed = consent.allowed;
+  const doc = win.document,
+    nav = win.navigator,
+    config = resolveConfig(input),
+    gpc = gpcOn(config, nav);
+  const stored = readRecord(config, doc),
+    consent = createConsent(config, stored, gpc),
+    allowed = consent.allowed;
   consentDefault(win, config);
   if (stored) consentUpdate(win, config, allowed);
 
   const base = createMatcher({
     rules: config.rules,
     allow: config.allow,
-    cookies: config.categories.flatMap((c) => c.cookies.map((k) => ({ name: k.name, category: c.id, vendor: k.provider }))),
+    cookies: config.categories.flatMap((c) =>
+      c.cookies.map((k) => ({ name: k.name, category: c.id, vendor: k.provider })),
+    ),
     base: win.location.href,
   });
   // Advanced Consent Mode lets Google's tags load (they run with consent denied); their cookies stay blocked.
-  const matcher = { ...base, url: (u: string) => { const m = base.url(u); return m && exemptInAdvanced(config, m.vendor) ? undefined : m; } };
+  const matcher = {
+    ...base,
+    url: (u: string) => {
+      const m = base.url(u);
+      return m && exemptInAdvanced(config, m.vendor) ? undefined : m;
+    },
+  };
 
-  const lang = pickLanguage(config.language, doc, nav), events = createEmitter(win), items: BlockedItem[] = [];
-  const t = embedTexts[lang], own = config.texts[lang] || {};
+  const lang = pickLanguage(config.language, doc, nav),
+    events = createEmitter(win),
+    items: BlockedItem[] = [];
+  const t = embedTexts[lang],
+    own = config.texts[lang] || {};
   const blocker = installBlocker(win, {
     matcher,
     allowed,
@@ -53,7 +69,18 @@ export function start(win: Win, input: unknown, load: LoadUI): Consentry {
   });
 
   const ui = createUiController(win, load, () => ({ api, config, lang, rtl: isRtl(doc), gpc }));
-  const api = createApi({ win, config, consent, events, blocker, ui, session: createSession(config), sync: createSync(config, win), items, lang });
+  const api = createApi({
+    win,
+    config,
+    consent,
+    events,
+    blocker,
+    ui,
+    session: createSession(config),
+    sync: createSync(config, win),
+    items,
+    lang,
+  });
   // Non-writable: a page script cannot silently swap the API that other scripts rely on.
   Object.defineProperty(win, 'consentry', { value: api, enumerable: true });
 

@@ -7,7 +7,8 @@ import type { CategoryId, ResolvedConfig } from '../core/types';
 
 type W = Window & { dataLayer?: unknown[] };
 
-const M = 'marketing', P = 'preferences';
+const M = 'marketing',
+  P = 'preferences';
 // Consent type → our category. `security_storage` is necessary: always granted.
 const MAP: Record<string, CategoryId> = {
   ad_storage: M,
@@ -26,9 +27,15 @@ export const exemptInAdvanced = (config: ResolvedConfig, vendor: string): boolea
   config.consentMode == 'advanced' && /^Google (Tag Manager|Analytics|Ads)$/.test(vendor);
 
 /** On every decision, and at load when a stored record exists; `default` (all denied but security) before any Google tag can run. */
-export function consentUpdate(win: W, config: ResolvedConfig, allowed: (c: CategoryId) => boolean, mode = 'update'): void {
+export function consentUpdate(
+  win: W,
+  config: ResolvedConfig,
+  allowed: (c: CategoryId) => boolean,
+  mode = 'update',
+): void {
   if (config.consentMode == 'off') return;
-  const dl = (win.dataLayer ||= []), s: Record<string, unknown> = mode == 'default' ? { security_storage: 'granted', wait_for_update: 500 } : {};
+  const dl = (win.dataLayer ||= []),
+    s: Record<string, unknown> = mode == 'default' ? { security_storage: 'granted', wait_for_update: 500 } : {};
   function gtag(..._: unknown[]) {
     dl.push(arguments);
   }
@@ -37,4 +44,5 @@ export function consentUpdate(win: W, config: ResolvedConfig, allowed: (c: Categ
   gtag('set', 'ads_data_redaction', !allowed(M));
 }
 
-export const consentDefault = (win: W, config: ResolvedConfig): void => consentUpdate(win, config, () => false, 'default');
+export const consentDefault = (win: W, config: ResolvedConfig): void =>
+  consentUpdate(win, config, () => false, 'default');

@@ -6,7 +6,8 @@ import type { CategoryId } from '../core/types';
  * isolated: a vendor that is absent, or a stub that throws, must not stop the rest.
  */
 export function vendorHooks(w: any, allowed: (c: CategoryId) => boolean): void {
-  const ad = allowed('marketing'), s = (b: boolean) => (b ? 'granted' : 'denied');
+  const ad = allowed('marketing'),
+    s = (b: boolean) => (b ? 'granted' : 'denied');
   for (const f of [
     () => w.uetq.push('consent', 'update', { ad_storage: s(ad) }),
     () => w.clarity('consentv2', { ad_Storage: s(ad), analytics_Storage: s(allowed('analytics')) }),

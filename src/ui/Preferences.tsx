@@ -22,7 +22,12 @@ function ownCookies(t: UITexts, { config: { session, cookie }, lang }: UIContext
   return [
     { name: session.name, provider, purpose: t.loginCookie, lifetime: t.session },
     // Intl words the day count in every language, so no translated "{n} days" string has to ship.
-    { name: cookie.name, provider, purpose: t.consentCookie, lifetime: new Intl.NumberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(cookie.days) },
+    {
+      name: cookie.name,
+      provider,
+      purpose: t.consentCookie,
+      lifetime: new Intl.NumberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(cookie.days),
+    },
     ...c.cookies.filter((k) => k.name != session.name && k.name != cookie.name),
   ];
 }
@@ -65,7 +70,8 @@ export class Preferences extends Component<PreferencesProps, Record<string, bool
       this.props.close();
     } else if (e.key == 'Tab') {
       const f = d.querySelectorAll<HTMLElement>('a[href],button:not([disabled])');
-      const first = f[0], last = f[f.length - 1];
+      const first = f[0],
+        last = f[f.length - 1];
       const a = (d.getRootNode() as ShadowRoot).activeElement;
       if (e.shiftKey ? a == first || a == d : a == last) {
         e.preventDefault();
@@ -86,7 +92,15 @@ export class Preferences extends Component<PreferencesProps, Record<string, bool
     return (
       // A click on the backdrop must not move focus out of the trapped dialog.
       <div class="bd" onMouseDown={(e) => e.target == e.currentTarget && e.preventDefault()}>
-        <div ref={this.dialog} class="p d" role="dialog" aria-modal="true" aria-labelledby="cy-pt" tabIndex={-1} onKeyDown={this.keys}>
+        <div
+          ref={this.dialog}
+          class="p d"
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby="cy-pt"
+          tabIndex={-1}
+          onKeyDown={this.keys}
+        >
           {/* First in the dialog, so it starts the focus order; it floats to the heading's end. */}
           <button class="x" aria-label={t.close} onClick={close}>
             ×

@@ -22,7 +22,9 @@ export const mount: MountUI = (ctx) => {
       handle = mountWith({ ...ctx, texts: m.default });
       if (want) handle.show(want);
     })
-    .catch((e) => console.error('Consentry: the consent banner could not load, so nothing is allowed and blocking stays on.', e));
+    .catch((e) =>
+      console.error('Consentry: the consent banner could not load, so nothing is allowed and blocking stays on.', e),
+    );
   return {
     show: (view) => (handle ? handle.show(view) : (want = view)),
     hide: () => (handle ? handle.hide() : (want = undefined)),

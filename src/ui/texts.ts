@@ -13,7 +13,7 @@ export interface UITexts extends Omit<Texts, 'embedBlocked' | 'embedAllow'> {
 
 /** A configured `Text` in `lang`: the string itself, or that language's entry, or the English one. */
 export const pick = (v: Text | undefined, lang: string): string | undefined =>
-  typeof v == 'object' ? v[lang] ?? v.en : v;
+  typeof v == 'object' ? (v[lang] ?? v.en) : v;
 
 /** The built-in strings of `lang`, the site's overrides on top, and a title and description for every configured category. */
 export function resolveTexts(config: ResolvedConfig, lang: string, base: UITexts): UITexts {
@@ -33,7 +33,8 @@ export function updated(t: UITexts, date: string, lang: string): string {
   // Anything but a valid YYYY-MM-DD is shown as written: Date() would guess at it (V8 reads "spring 2019" as 1 Jan).
   let d = date;
   try {
-    if (/^\d{4}-\d\d-\d\d$/.test(date)) d = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(date));
+    if (/^\d{4}-\d\d-\d\d$/.test(date))
+      d = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(date));
   } catch {
     // An impossible date such as 2019-13-45.
   }

@@ -2,12 +2,21 @@
 // cookies, caches or compiled code, and every load is a first visit unless the function says otherwise.
 import { chromium } from 'playwright-core';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   // Every host but ours fails at DNS at once, so nothing can leave the machine or hang even where no route is set.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
 
-export const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+export const launch = () =>
+  chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
 
 export const median = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -36,9 +45,17 @@ async function open(browser, origin, { route = false } = {}) {
 
 /** Consentry's own UI is in a shadow root; Playwright's locators pierce open ones. */
 const ACCEPT = {
-  consentry: (page) => page.locator('#consentry-root').getByRole('button', { name: /accept all/i }).first(),
+  consentry: (page) =>
+    page
+      .locator('#consentry-root')
+      .getByRole('button', { name: /accept all/i })
+      .first(),
   cc: (page) => page.locator('#cc-main .cm [data-role="all"]').first(),
-  klaro: (page) => page.locator('.klaro .cookie-notice').getByRole('button', { name: /accept|ok/i }).first(),
+  klaro: (page) =>
+    page
+      .locator('.klaro .cookie-notice')
+      .getByRole('button', { name: /accept|ok/i })
+      .first(),
 };
 
 /** Time to visible banner and layout shift, on an article page. */

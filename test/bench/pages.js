@@ -30,7 +30,11 @@ const PROSE = Array.from(
 export const PAGES = {
   // The probe goes before the tool: it must be listening before the tool can draw anything.
   banner: (q) =>
-    shell(q.get('tool'), '<script src="/bench/probe.js"></script>', `<header><h1>An article</h1></header><main>${PROSE}</main>`),
+    shell(
+      q.get('tool'),
+      '<script src="/bench/probe.js"></script>',
+      `<header><h1>An article</h1></header><main>${PROSE}</main>`,
+    ),
   heavy: (q) => shell(q.get('tool'), '', '<div id="app"></div><script src="/bench/workload.js"></script>'),
   micro: (q) => shell(q.get('tool'), '', '<script src="/bench/micro.js"></script>'),
 };

@@ -13,7 +13,14 @@ const MICRO_PAGES = Math.max(3, Math.ceil(RUNS / 3));
 const MICRO_BATCHES = 5;
 const OUT = join(ROOT, 'test/bench/results.json');
 
-const NAMES = { none: 'no tool', consentry: 'Consentry', 'consentry-returning': 'Consentry, returning', cc: 'vanilla-cookieconsent', klaro: 'klaro', yett: 'yett' };
+const NAMES = {
+  none: 'no tool',
+  consentry: 'Consentry',
+  'consentry-returning': 'Consentry, returning',
+  cc: 'vanilla-cookieconsent',
+  klaro: 'klaro',
+  yett: 'yett',
+};
 
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
 
@@ -80,10 +87,14 @@ async function main() {
     visits.yett = await toolBytes(browser, server.origin, 'yett', { accept: false });
 
     log('DOM-heavy page');
-    const heavy = await interleaved('heavy', ['none', 'consentry', 'consentry-returning', 'yett'], RUNS, (t) => heavyRun(browser, server.origin, t));
+    const heavy = await interleaved('heavy', ['none', 'consentry', 'consentry-returning', 'yett'], RUNS, (t) =>
+      heavyRun(browser, server.origin, t),
+    );
 
     log('time to banner and layout shift');
-    const banner = await interleaved('banner', ['consentry', 'cc', 'klaro'], RUNS, (t) => bannerRun(browser, server.origin, t));
+    const banner = await interleaved('banner', ['consentry', 'cc', 'klaro'], RUNS, (t) =>
+      bannerRun(browser, server.origin, t),
+    );
 
     log('guard micro-costs');
     const micro = await interleaved('micro', ['none', 'consentry'], MICRO_PAGES, (t) =>
@@ -93,8 +104,12 @@ async function main() {
     const results = report({ machine, versions, ours, peers, visits, heavy, banner, micro });
     results.durationSeconds = Math.round((Date.now() - started) / 1000);
     writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
-    console.log(`\n${machine.cpu}, ${machine.cores} cores, Chromium ${machine.chromium}, Node ${machine.node}, ${machine.date}`);
-    console.log(`${RUNS} page loads per variant (micro: ${MICRO_PAGES} pages × ${MICRO_BATCHES} batches); ${results.durationSeconds} s; written to test/bench/results.json`);
+    console.log(
+      `\n${machine.cpu}, ${machine.cores} cores, Chromium ${machine.chromium}, Node ${machine.node}, ${machine.date}`,
+    );
+    console.log(
+      `${RUNS} page loads per variant (micro: ${MICRO_PAGES} pages × ${MICRO_BATCHES} batches); ${results.durationSeconds} s; written to test/bench/results.json`,
+    );
   } finally {
     await browser.close();
     await server.close();
@@ -108,21 +123,37 @@ function report({ machine, versions, ours, peers, visits, heavy, banner, micro }
     ['Consentry UI chunk (dist/consentry-ui.js)', ours.ui],
     ['Consentry largest language file (dist/consentry-<lang>.js)', ours.lang],
     ['Consentry total', ours.total],
-    ...Object.entries(peers).map(([name, p]) => [`${name} (${p.files.map((f) => f.file.split('/').pop()).join(' + ')})`, p.total]),
+    ...Object.entries(peers).map(([name, p]) => [
+      `${name} (${p.files.map((f) => f.file.split('/').pop()).join(' + ')})`,
+      p.total,
+    ]),
   ];
-  table('Bytes shipped (gzip = zlib level 9, brotli = quality 11)', ['file(s)', 'raw', 'gzip', 'brotli'],
-    sizeRows.map(([n, s]) => [n, int(s.raw), int(s.gzip), int(s.brotli)]));
-  console.log(`budget: loader ${int(ours.loader.gzip)} / ${int(BUDGET.loader)} B gzip, loader + UI + language ${int(ours.total.gzip)} / ${int(BUDGET.total)} B gzip`);
+  table(
+    'Bytes shipped (gzip = zlib level 9, brotli = quality 11)',
+    ['file(s)', 'raw', 'gzip', 'brotli'],
+    sizeRows.map(([n, s]) => [n, int(s.raw), int(s.gzip), int(s.brotli)]),
+  );
+  console.log(
+    `budget: loader ${int(ours.loader.gzip)} / ${int(BUDGET.loader)} B gzip, loader + UI + language ${int(ours.total.gzip)} / ${int(BUDGET.total)} B gzip`,
+  );
 
   // 2. What each visit downloads of the tool's own files, as Chromium received them.
-  table('Tool bytes per visit, as received (encoded body; server offers br/gzip, never cached)',
+  table(
+    'Tool bytes per visit, as received (encoded body; server offers br/gzip, never cached)',
     ['tool', 'first visit', 'returning visitor', 'files on return', 'banner again?'],
-    Object.entries(visits).map(([t, v]) => [NAMES[t], int(v.first.bytes), int(v.returning.bytes),
-      v.returning.files.map((f) => `${f.file.split('/').pop()} (${f.encoding})`).join(' + '), v.returning.bannerShown ? 'yes (!)' : 'no']));
+    Object.entries(visits).map(([t, v]) => [
+      NAMES[t],
+      int(v.first.bytes),
+      int(v.returning.bytes),
+      v.returning.files.map((f) => `${f.file.split('/').pop()} (${f.encoding})`).join(' + '),
+      v.returning.bannerShown ? 'yes (!)' : 'no',
+    ]),
+  );
 
   // 3. Main-thread cost on a DOM-heavy page.
   const stat = (runs, key) => median(runs.map((r) => r[key]));
-  const medians = (runs) => Object.fromEntries(['startup', 'workload', 'total', 'wall', 'warm'].map((k) => [k, stat(runs, k)]));
+  const medians = (runs) =>
+    Object.fromEntries(['startup', 'workload', 'total', 'wall', 'warm'].map((k) => [k, stat(runs, k)]));
   const base = medians(heavy.none);
   const mainThread = {};
   for (const [tool, runs] of Object.entries(heavy)) {
@@ -138,12 +169,37 @@ function report({ machine, versions, ours, peers, visits, heavy, banner, micro }
       warmExtraMs: m.warm - base.warm,
     };
   }
-  table('DOM-heavy page: script CPU time, medians (ms; ratio to the bare page)',
-    ['variant', 'page workload', 'ratio', 'extra', 'tool startup', 'whole page', 'ratio', 'extra', 'workload wall',
-      'again, warm', 'ratio', 'extra'],
-    Object.entries(mainThread).map(([t, x]) => [NAMES[t], ms(x.median.workload), ratio(x.median.workload, base.workload),
-      signed(x.workloadExtraMs), ms(x.median.startup), ms(x.median.total), ratio(x.median.total, base.total), signed(x.totalExtraMs),
-      ms(x.median.wall), ms(x.median.warm), ratio(x.median.warm, base.warm), signed(x.warmExtraMs)]));
+  table(
+    'DOM-heavy page: script CPU time, medians (ms; ratio to the bare page)',
+    [
+      'variant',
+      'page workload',
+      'ratio',
+      'extra',
+      'tool startup',
+      'whole page',
+      'ratio',
+      'extra',
+      'workload wall',
+      'again, warm',
+      'ratio',
+      'extra',
+    ],
+    Object.entries(mainThread).map(([t, x]) => [
+      NAMES[t],
+      ms(x.median.workload),
+      ratio(x.median.workload, base.workload),
+      signed(x.workloadExtraMs),
+      ms(x.median.startup),
+      ms(x.median.total),
+      ratio(x.median.total, base.total),
+      signed(x.totalExtraMs),
+      ms(x.median.wall),
+      ms(x.median.warm),
+      ratio(x.median.warm, base.warm),
+      signed(x.warmExtraMs),
+    ]),
+  );
 
   // 4 and 5. Banner timing and layout shift.
   const bannerOut = {};
@@ -157,26 +213,54 @@ function report({ machine, versions, ours, peers, visits, heavy, banner, micro }
     };
   }
   const firstBanner = bannerOut.consentry.visibleMs.median;
-  table('Banner: navigation start → first frame with the banner visible (ms), and layout shift',
+  table(
+    'Banner: navigation start → first frame with the banner visible (ms), and layout shift',
     ['tool', 'median', 'min', 'max', 'vs Consentry', 'CLS median', 'CLS max'],
-    Object.entries(bannerOut).map(([t, b]) => [NAMES[t], ms(b.visibleMs.median, 0), ms(b.visibleMs.min, 0), ms(b.visibleMs.max, 0),
-      ratio(b.visibleMs.median, firstBanner), b.cls.median.toFixed(4), b.cls.max.toFixed(4)]));
+    Object.entries(bannerOut).map(([t, b]) => [
+      NAMES[t],
+      ms(b.visibleMs.median, 0),
+      ms(b.visibleMs.min, 0),
+      ms(b.visibleMs.max, 0),
+      ratio(b.visibleMs.median, firstBanner),
+      b.cls.median.toFixed(4),
+      b.cls.max.toFixed(4),
+    ]),
+  );
 
   // 6. Guard micro-costs.
   const microOut = {};
   for (const op of Object.keys(MICRO_OPS)) {
     const native = median(micro.none.map((p) => p[op].cpu));
     const guarded = median(micro.consentry.map((p) => p[op].cpu));
-    microOut[op] = { nativeNs: native, guardedNs: guarded, ratio: guarded / native, extraNs: guarded - native, callsPerBatch: MICRO_OPS[op] };
+    microOut[op] = {
+      nativeNs: native,
+      guardedNs: guarded,
+      ratio: guarded / native,
+      extraNs: guarded - native,
+      callsPerBatch: MICRO_OPS[op],
+    };
   }
-  table('Guards, per call: CPU ns, medians (native = no tool; guarded = Consentry loaded, no consent)',
+  table(
+    'Guards, per call: CPU ns, medians (native = no tool; guarded = Consentry loaded, no consent)',
     ['call', 'native', 'guarded', 'extra', 'ratio'],
-    Object.entries(microOut).map(([op, x]) => [op, int(x.nativeNs), int(x.guardedNs), signed(x.extraNs, 0), ratio(x.guardedNs, x.nativeNs)]));
+    Object.entries(microOut).map(([op, x]) => [
+      op,
+      int(x.nativeNs),
+      int(x.guardedNs),
+      signed(x.extraNs, 0),
+      ratio(x.guardedNs, x.nativeNs),
+    ]),
+  );
 
   return {
     machine,
     versions,
-    runs: { pageLoadsPerVariant: RUNS, microPagesPerVariant: MICRO_PAGES, microBatchesPerPage: MICRO_BATCHES, microCallsPerBatch: MICRO_OPS },
+    runs: {
+      pageLoadsPerVariant: RUNS,
+      microPagesPerVariant: MICRO_PAGES,
+      microBatchesPerPage: MICRO_BATCHES,
+      microCallsPerBatch: MICRO_OPS,
+    },
     bytes: { budget: BUDGET, consentry: ours, peers },
     visits,
     mainThread,
@@ -184,7 +268,9 @@ function report({ machine, versions, ours, peers, visits, heavy, banner, micro }
     micro: microOut,
     samples: {
       heavy,
-      banner: Object.fromEntries(Object.entries(banner).map(([t, runs]) => [t, runs.map((r) => ({ visible: r.visible, cls: r.cls }))])),
+      banner: Object.fromEntries(
+        Object.entries(banner).map(([t, runs]) => [t, runs.map((r) => ({ visible: r.visible, cls: r.cls }))]),
+      ),
       micro,
     },
   };

@@ -85,7 +85,14 @@ export function startServer() {
   return new Promise((done) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      done({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) });
+      done({
+        origin: `http://127.0.0.1:${port}`,
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections();
+            server.close(r);
+          }),
+      });
     });
   });
 }

@@ -62,7 +62,10 @@ export function consentrySizes() {
  * Klaro's main build inlines its CSS, so klaro.js alone is the whole tool; its split build is listed for fairness.
  */
 export const PEER_FILES = {
-  'vanilla-cookieconsent': ['vanilla-cookieconsent/dist/cookieconsent.umd.js', 'vanilla-cookieconsent/dist/cookieconsent.css'],
+  'vanilla-cookieconsent': [
+    'vanilla-cookieconsent/dist/cookieconsent.umd.js',
+    'vanilla-cookieconsent/dist/cookieconsent.css',
+  ],
   klaro: ['klaro/dist/klaro.js'],
   'klaro (no-css + min.css)': ['klaro/dist/klaro-no-css.js', 'klaro/dist/klaro.min.css'],
   yett: ['yett/dist/yett.min.js'],

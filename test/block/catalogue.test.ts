@@ -4,9 +4,25 @@ import { createMatcher } from '../../src/block/matcher';
 /** The catalogue's shape is its specification: every vendor the loader ships must pass these. */
 
 const CHINESE = [
-  'Baidu Tongji', 'Baidu Ads', 'Umeng', 'Tencent Analytics', 'Tencent MTA', 'Tencent Ads', '51.LA', 'GrowingIO',
-  'Sensors Data', 'Volcengine DataFinder', 'Ocean Engine', 'Alibaba Aplus', 'Alimama', 'Weibo', 'Miaozhen',
-  'AdMaster', 'JD.com', 'TalkingData', 'Zhuge',
+  'Baidu Tongji',
+  'Baidu Ads',
+  'Umeng',
+  'Tencent Analytics',
+  'Tencent MTA',
+  'Tencent Ads',
+  '51.LA',
+  'GrowingIO',
+  'Sensors Data',
+  'Volcengine DataFinder',
+  'Ocean Engine',
+  'Alibaba Aplus',
+  'Alimama',
+  'Weibo',
+  'Miaozhen',
+  'AdMaster',
+  'JD.com',
+  'TalkingData',
+  'Zhuge',
 ];
 
 // A hostname (lowercase labels, a TLD of letters) optionally followed by a path, and perhaps a query prefix.
@@ -70,7 +86,18 @@ describe('the catalogue as a whole', () => {
   });
 
   it('contains no generic cookie names a site may use for itself', () => {
-    const generic = ['session', 'sessionid', 'id', 'uid', 'user', 'token', 'PHPSESSID', 'JSESSIONID', 'csrftoken', 'lang'];
+    const generic = [
+      'session',
+      'sessionid',
+      'id',
+      'uid',
+      'user',
+      'token',
+      'PHPSESSID',
+      'JSESSIONID',
+      'csrftoken',
+      'lang',
+    ];
     for (const c of generic) expect(matcher.cookie(c), c).toBeUndefined();
   });
 });
@@ -171,12 +198,27 @@ describe('everyday tracker URLs get their category', () => {
 
 describe('everyday tracking cookies get their category', () => {
   it.each([
-    ['_ga', 'analytics'], ['_ga_ABC123', 'analytics'], ['_gid', 'analytics'], ['_gat_UA-1-1', 'analytics'],
-    ['_gcl_au', 'marketing'], ['_fbp', 'marketing'], ['_fbc', 'marketing'], ['_ttp', 'marketing'],
-    ['Hm_lvt_0123abc', 'analytics'], ['Hm_lpvt_0123abc', 'analytics'], ['_hjSessionUser_123', 'analytics'],
-    ['_clck', 'analytics'], ['_clsk', 'analytics'], ['_uetsid', 'marketing'], ['_uetvid', 'marketing'],
-    ['CNZZDATA1000', 'analytics'], ['UM_distinctid', 'analytics'], ['mp_abc123_mixpanel', 'analytics'],
-    ['ph_phc_key_posthog', 'analytics'], ['AMCV_ABC%40AdobeOrg', 'analytics'], ['intercom-id-abc', 'preferences'],
+    ['_ga', 'analytics'],
+    ['_ga_ABC123', 'analytics'],
+    ['_gid', 'analytics'],
+    ['_gat_UA-1-1', 'analytics'],
+    ['_gcl_au', 'marketing'],
+    ['_fbp', 'marketing'],
+    ['_fbc', 'marketing'],
+    ['_ttp', 'marketing'],
+    ['Hm_lvt_0123abc', 'analytics'],
+    ['Hm_lpvt_0123abc', 'analytics'],
+    ['_hjSessionUser_123', 'analytics'],
+    ['_clck', 'analytics'],
+    ['_clsk', 'analytics'],
+    ['_uetsid', 'marketing'],
+    ['_uetvid', 'marketing'],
+    ['CNZZDATA1000', 'analytics'],
+    ['UM_distinctid', 'analytics'],
+    ['mp_abc123_mixpanel', 'analytics'],
+    ['ph_phc_key_posthog', 'analytics'],
+    ['AMCV_ABC%40AdobeOrg', 'analytics'],
+    ['intercom-id-abc', 'preferences'],
   ])('%s → %s', (name, category) => {
     expect(matcher.cookie(name)?.category).toBe(category);
   });

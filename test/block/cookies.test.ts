@@ -53,7 +53,9 @@ afterEach(() => {
 });
 
 const guard = () =>
-  guardCookies(w, createGate({ matcher, allowed: (c) => allowed.has(c), report: () => {}, keep }), (i) => reported.push(i));
+  guardCookies(w, createGate({ matcher, allowed: (c) => allowed.has(c), report: () => {}, keep }), (i) =>
+    reported.push(i),
+  );
 
 test('writing _ga before consent is dropped', () => {
   guard();

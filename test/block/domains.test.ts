@@ -5,7 +5,11 @@ test('a host yields itself and each parent down to the registrable domain', () =
 });
 
 test('a listed second-level public suffix is never used as a domain', () => {
-  expect(cookieDomains('a.shop.example.co.uk')).toEqual(['a.shop.example.co.uk', 'shop.example.co.uk', 'example.co.uk']);
+  expect(cookieDomains('a.shop.example.co.uk')).toEqual([
+    'a.shop.example.co.uk',
+    'shop.example.co.uk',
+    'example.co.uk',
+  ]);
   expect(cookieDomains('www.example.com.cn')).toEqual(['www.example.com.cn', 'example.com.cn']);
 });
 

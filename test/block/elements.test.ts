@@ -8,7 +8,11 @@ describe('guardElements', () => {
   it('a script whose src is a tracker is parked as text/plain', () => {
     const s = document.createElement('script');
     s.src = T;
-    expect([s.getAttribute('type'), s.getAttribute('data-consent'), s.getAttribute('data-consentry-vendor')]).toEqual(['text/plain', 'analytics', 'Tracker']);
+    expect([s.getAttribute('type'), s.getAttribute('data-consent'), s.getAttribute('data-consentry-vendor')]).toEqual([
+      'text/plain',
+      'analytics',
+      'Tracker',
+    ]);
     expect(reports.map((r) => [r.kind, r.url, r.element])).toEqual([['script', T, s]]);
   });
 
@@ -58,7 +62,12 @@ describe('guardElements', () => {
     state.allowed.add('analytics');
     const s = document.createElement('script');
     s.src = T;
-    expect([s.getAttribute('src'), s.hasAttribute('type'), s.hasAttribute('data-consent'), reports.length]).toEqual([T, false, false, 0]);
+    expect([s.getAttribute('src'), s.hasAttribute('type'), s.hasAttribute('data-consent'), reports.length]).toEqual([
+      T,
+      false,
+      false,
+      0,
+    ]);
   });
 
   it('a first-party src passes untouched', () => {
@@ -85,7 +94,10 @@ describe('guardElements', () => {
   it('srcset with one tracker candidate is parked', () => {
     const i = document.createElement('img');
     i.srcset = `https://site.test/a.png 1x, ${AD} 2x`;
-    expect([i.hasAttribute('srcset'), i.getAttribute('data-srcset')]).toEqual([false, `https://site.test/a.png 1x, ${AD} 2x`]);
+    expect([i.hasAttribute('srcset'), i.getAttribute('data-srcset')]).toEqual([
+      false,
+      `https://site.test/a.png 1x, ${AD} 2x`,
+    ]);
   });
 
   it('a source srcset of first-party images passes untouched', () => {
@@ -104,7 +116,11 @@ describe('guardElements', () => {
   it('a ping URL taken out is kept per category and the link is marked with that category', () => {
     const a = document.createElement('a');
     a.ping = `${AD} /q ${T}`;
-    expect([a.getAttribute('data-consent'), a.getAttribute('data-ping-marketing'), a.getAttribute('data-ping-analytics')]).toEqual(['marketing analytics', AD, T]);
+    expect([
+      a.getAttribute('data-consent'),
+      a.getAttribute('data-ping-marketing'),
+      a.getAttribute('data-ping-analytics'),
+    ]).toEqual(['marketing analytics', AD, T]);
   });
 
   it('a ping URL held twice is kept once', () => {

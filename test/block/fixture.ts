@@ -11,7 +11,11 @@ export const matcher: Matcher = {
   url(u) {
     if (state.throws) throw new Error('matcher broke');
     const h = new URL(u, 'https://site.test/').hostname;
-    return h == 'tracker.test' ? { category: 'analytics', vendor: 'Tracker' } : h == 'ads.test' ? { category: 'marketing', vendor: 'Ads' } : undefined;
+    return h == 'tracker.test'
+      ? { category: 'analytics', vendor: 'Tracker' }
+      : h == 'ads.test'
+        ? { category: 'marketing', vendor: 'Ads' }
+        : undefined;
   },
   cookie: () => undefined,
 };

@@ -16,7 +16,8 @@ function realm(child?: unknown) {
     }
   }
   const Node = { prototype: { appendChild: (n: unknown) => n, insertBefore: (n: unknown) => n } };
-  return { HTMLIFrameElement: IFrame, Node, document: {} } as unknown as Window & typeof globalThis & { HTMLIFrameElement: typeof IFrame };
+  return { HTMLIFrameElement: IFrame, Node, document: {} } as unknown as Window &
+    typeof globalThis & { HTMLIFrameElement: typeof IFrame };
 }
 
 describe('guardFrames', () => {

@@ -20,7 +20,9 @@ vi.mock('../../src/block/network', () => ({ guardNetwork: rec('network') }));
 vi.mock('../../src/block/cookies', () => ({ guardCookies: rec('cookies'), purgeCookies: vi.fn() }));
 vi.mock('../../src/block/parser', () => ({ guardParser: rec('parser') }));
 vi.mock('../../src/block/frames', () => ({
-  guardFrames: vi.fn((w: any, into: (w: any) => void) => (calls.push(`frames@${w.name || 'top'}`), (frames.into = into))),
+  guardFrames: vi.fn(
+    (w: any, into: (w: any) => void) => (calls.push(`frames@${w.name || 'top'}`), (frames.into = into)),
+  ),
 }));
 vi.mock('../../src/block/reactivate', () => ({ createReactivator: rec('reactivator', reactivator) }));
 vi.mock('../../src/block/placeholder', () => ({ placeholders: rec('placeholders') }));
@@ -47,8 +49,14 @@ afterEach(() => {
 test('the per-realm guards install first, in order, then the page-wide parts once', () => {
   installBlocker(w, options());
   expect(calls).toEqual([
-    'elements@top', 'markup@top', 'network@top', 'cookies@top',
-    'parser@top', 'frames@top', 'reactivator@top', 'placeholders@top',
+    'elements@top',
+    'markup@top',
+    'network@top',
+    'cookies@top',
+    'parser@top',
+    'frames@top',
+    'reactivator@top',
+    'placeholders@top',
   ]);
 });
 

@@ -10,7 +10,11 @@ describe('park', () => {
     s.setAttribute('type', 'module');
     s.setAttribute('src', T);
     park(s, m);
-    expect([s.getAttribute('type'), s.getAttribute('data-consentry-type'), s.getAttribute('src')]).toEqual(['text/plain', 'module', T]);
+    expect([s.getAttribute('type'), s.getAttribute('data-consentry-type'), s.getAttribute('src')]).toEqual([
+      'text/plain',
+      'module',
+      T,
+    ]);
   });
 
   it('marks the element with the category and the vendor', () => {
@@ -31,7 +35,12 @@ describe('park', () => {
     i.setAttribute('src', AD);
     i.setAttribute('srcset', AD + ' 2x');
     park(i, m);
-    expect([i.hasAttribute('src'), i.getAttribute('data-src'), i.hasAttribute('srcset'), i.getAttribute('data-srcset')]).toEqual([false, AD, false, AD + ' 2x']);
+    expect([
+      i.hasAttribute('src'),
+      i.getAttribute('data-src'),
+      i.hasAttribute('srcset'),
+      i.getAttribute('data-srcset'),
+    ]).toEqual([false, AD, false, AD + ' 2x']);
   });
 
   it('moves object data to data-data and link href to data-href', () => {
@@ -41,7 +50,12 @@ describe('park', () => {
     l.setAttribute('href', AD);
     park(o, m);
     park(l, m);
-    expect([o.getAttribute('data-data'), o.hasAttribute('data'), l.getAttribute('data-href'), l.hasAttribute('href')]).toEqual([AD, false, AD, false]);
+    expect([
+      o.getAttribute('data-data'),
+      o.hasAttribute('data'),
+      l.getAttribute('data-href'),
+      l.hasAttribute('href'),
+    ]).toEqual([AD, false, AD, false]);
   });
 
   it('adds a second category to data-consent only once', () => {

@@ -22,7 +22,11 @@ describe('guardMarkup', () => {
   it('innerHTML parks a tracker img before it is inserted', () => {
     document.body.innerHTML = `<p>x</p><img src="${AD}" alt="">`;
     const i = document.querySelector('img')!;
-    expect([i.hasAttribute('src'), i.getAttribute('data-src'), i.getAttribute('data-consent')]).toEqual([false, AD, 'marketing']);
+    expect([i.hasAttribute('src'), i.getAttribute('data-src'), i.getAttribute('data-consent')]).toEqual([
+      false,
+      AD,
+      'marketing',
+    ]);
   });
 
   it('insertAdjacentHTML parks a tracker iframe', () => {
@@ -47,7 +51,9 @@ describe('guardMarkup', () => {
   it('document.write of a CNZZ-style tag hands a text/plain script to the native write', () => {
     Document.prototype.write.call(document, '<script src="https://tracker.test/z_stat.php?id=1&web_id=1"><\/script>');
     expect(written).toHaveLength(1);
-    expect(written[0]).toMatch(/^<script src="https:\/\/tracker\.test\/z_stat\.php\?id=1&amp;web_id=1" [^>]*type="text\/plain"/);
+    expect(written[0]).toMatch(
+      /^<script src="https:\/\/tracker\.test\/z_stat\.php\?id=1&amp;web_id=1" [^>]*type="text\/plain"/,
+    );
   });
 
   it('document.write of several first-party strings passes them on unchanged', () => {
@@ -56,7 +62,8 @@ describe('guardMarkup', () => {
   });
 
   describe('document.write once parsing is over', () => {
-    const as = (k: 'currentScript' | 'readyState', v: unknown) => Object.defineProperty(document, k, { value: v, configurable: true });
+    const as = (k: 'currentScript' | 'readyState', v: unknown) =>
+      Object.defineProperty(document, k, { value: v, configurable: true });
     let s: HTMLScriptElement;
     beforeEach(() => {
       s = document.createElement('script');

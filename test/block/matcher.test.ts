@@ -38,7 +38,12 @@ describe('URLs', () => {
   });
 
   it('the most specific host wins over its parent', () => {
-    const m = make({ rules: [{ match: 'example.net', category: 'marketing' }, { match: 'stats.example.net', category: 'analytics' }] });
+    const m = make({
+      rules: [
+        { match: 'example.net', category: 'marketing' },
+        { match: 'stats.example.net', category: 'analytics' },
+      ],
+    });
     expect(m.url('https://a.stats.example.net/x')?.category).toBe('analytics');
     expect(m.url('https://cdn.example.net/x')?.category).toBe('marketing');
   });
@@ -196,13 +201,23 @@ describe('cookies', () => {
   });
 
   it('an exact name wins over a pattern', () => {
-    const m = make({ cookies: [{ name: 'own_*', category: 'analytics' }, { name: 'own_consent', category: 'necessary' }] });
+    const m = make({
+      cookies: [
+        { name: 'own_*', category: 'analytics' },
+        { name: 'own_consent', category: 'necessary' },
+      ],
+    });
     expect(m.cookie('own_consent')?.category).toBe('necessary');
     expect(m.cookie('own_x')?.category).toBe('analytics');
   });
 
   it('the longest pattern wins', () => {
-    const m = make({ cookies: [{ name: 'ab*', category: 'analytics' }, { name: 'abc*', category: 'marketing' }] });
+    const m = make({
+      cookies: [
+        { name: 'ab*', category: 'analytics' },
+        { name: 'abc*', category: 'marketing' },
+      ],
+    });
     expect(m.cookie('abcd')?.category).toBe('marketing');
     expect(m.cookie('abd')?.category).toBe('analytics');
   });

@@ -130,7 +130,9 @@ test('a first-party WebSocket is constructed natively and keeps instanceof and c
 });
 
 test('EventSource to a tracker throws a SecurityError and never connects', () => {
-  expect(() => new w.EventSource('https://tracker.test/stream')).toThrow(expect.objectContaining({ name: 'SecurityError' }));
+  expect(() => new w.EventSource('https://tracker.test/stream')).toThrow(
+    expect.objectContaining({ name: 'SecurityError' }),
+  );
   expect(made).toEqual([]);
   expect(reported).toMatchObject([{ kind: 'eventsource' }]);
 });

@@ -21,7 +21,11 @@ describe('guardParser', () => {
   it('a tracker script that arrives in the document is parked as text/plain', async () => {
     const s = add('script', { src: T });
     await settle();
-    expect([s.getAttribute('type'), s.getAttribute('data-consent'), reports.length]).toEqual(['text/plain', 'analytics', 1]);
+    expect([s.getAttribute('type'), s.getAttribute('data-consent'), reports.length]).toEqual([
+      'text/plain',
+      'analytics',
+      1,
+    ]);
   });
 
   it('a tracker img inside an added subtree is parked', async () => {

@@ -24,7 +24,9 @@ describe('placeholders', () => {
   it('a marked iframe gets a placeholder naming the vendor and the category', () => {
     frame({ 'data-consent': 'marketing', 'data-consentry-vendor': 'YouTube', 'data-src': YT });
     placeholders(win, texts, onAllow, gate);
-    expect(host()!.shadowRoot!.querySelector('p')!.textContent).toBe('YouTube content is blocked until you allow marketing.');
+    expect(host()!.shadowRoot!.querySelector('p')!.textContent).toBe(
+      'YouTube content is blocked until you allow marketing.',
+    );
   });
 
   it('without a vendor name the placeholder names the host of data-src', () => {

@@ -19,7 +19,8 @@ function marker(attrs: Record<string, string>, text = ''): HTMLScriptElement {
 // happy-dom fails every script load at once; a JS type it does not load keeps the load pending, like a slow network
 const PENDING = { src: T, 'data-type': 'text/ecmascript' };
 const scripts = () => [...document.querySelectorAll('script')];
-const flush = () => new Promise<void>((ok) => queueMicrotask(ok)).then(() => new Promise<void>((ok) => queueMicrotask(ok)));
+const flush = () =>
+  new Promise<void>((ok) => queueMicrotask(ok)).then(() => new Promise<void>((ok) => queueMicrotask(ok)));
 
 describe('createReactivator', () => {
   it('a released script is a new element, not the marker (a clone would never run)', () => {
@@ -52,7 +53,13 @@ describe('createReactivator', () => {
     state.allowed.add('analytics');
     r.release();
     const n = scripts()[0];
-    expect([n.id, n.className, n.getAttribute('data-k'), n.getAttribute('crossorigin'), n.textContent]).toEqual(['x', 'c', 'v', 'anonymous', 'run()']);
+    expect([n.id, n.className, n.getAttribute('data-k'), n.getAttribute('crossorigin'), n.textContent]).toEqual([
+      'x',
+      'c',
+      'v',
+      'anonymous',
+      'run()',
+    ]);
   });
 
   it('a module script gets its type back from data-type', () => {
@@ -68,7 +75,11 @@ describe('createReactivator', () => {
     marker({ src: T + '?3' });
     state.allowed.add('analytics');
     r.release();
-    expect(scripts().map((s) => [s.getAttribute('src'), s.async])).toEqual([[T + '?1', false], [T + '?2', false], [T + '?3', false]]);
+    expect(scripts().map((s) => [s.getAttribute('src'), s.async])).toEqual([
+      [T + '?1', false],
+      [T + '?2', false],
+      [T + '?3', false],
+    ]);
   });
 
   it('a script that was async stays async', () => {
@@ -128,7 +139,12 @@ describe('createReactivator', () => {
     document.body.append(i);
     state.allowed.add('marketing');
     r.release();
-    expect([document.querySelector('img'), i.getAttribute('src'), i.getAttribute('srcset'), i.hasAttribute('data-consent')]).toEqual([i, AD, AD + ' 2x', false]);
+    expect([
+      document.querySelector('img'),
+      i.getAttribute('src'),
+      i.getAttribute('srcset'),
+      i.hasAttribute('data-consent'),
+    ]).toEqual([i, AD, AD + ' 2x', false]);
   });
 
   it('a parked new Image() that never reached the document gets its src back', () => {
@@ -163,17 +179,32 @@ describe('createReactivator', () => {
 
   it('an a[ping] gets back the held ping URLs of a category once it is allowed, and keeps the rest held', () => {
     const a = document.createElement('a');
-    for (const [k, v] of [['ping', '/own'], ['data-consent', 'marketing analytics'], ['data-ping-marketing', AD], ['data-ping-analytics', T]])
+    for (const [k, v] of [
+      ['ping', '/own'],
+      ['data-consent', 'marketing analytics'],
+      ['data-ping-marketing', AD],
+      ['data-ping-analytics', T],
+    ])
       a.setAttribute(k, v);
     document.body.append(a);
     state.allowed.add('analytics');
     r.release();
-    expect([a.getAttribute('ping'), a.getAttribute('data-consent'), a.getAttribute('data-ping-marketing'), a.hasAttribute('data-ping-analytics')]).toEqual([`/own ${T}`, 'marketing', AD, false]);
+    expect([
+      a.getAttribute('ping'),
+      a.getAttribute('data-consent'),
+      a.getAttribute('data-ping-marketing'),
+      a.hasAttribute('data-ping-analytics'),
+    ]).toEqual([`/own ${T}`, 'marketing', AD, false]);
   });
 
   it('an a[ping] whose categories are all allowed gets every URL back and loses its marks', () => {
     const a = document.createElement('a');
-    for (const [k, v] of [['data-consent', 'marketing'], ['data-consentry-vendor', 'Ads'], ['data-ping-marketing', AD]]) a.setAttribute(k, v);
+    for (const [k, v] of [
+      ['data-consent', 'marketing'],
+      ['data-consentry-vendor', 'Ads'],
+      ['data-ping-marketing', AD],
+    ])
+      a.setAttribute(k, v);
     document.body.append(a);
     state.allowed.add('marketing');
     r.release();

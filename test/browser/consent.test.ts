@@ -92,7 +92,11 @@ const allowed = (tab: Page, category: string) => tab.evaluate((c) => window.cons
 const analyticsHits = (net: Trackers) => net.count(MARKED) + net.count(UNMARKED);
 
 /** Paths the page fetched from the site, minus the browser's own favicon request. */
-const fetched = (from: number) => site.log.slice(from).map((p) => p.split('?')[0]).filter((p) => p !== '/favicon.ico');
+const fetched = (from: number) =>
+  site.log
+    .slice(from)
+    .map((p) => p.split('?')[0])
+    .filter((p) => p !== '/favicon.ico');
 
 const made: Record<string, Promise<string>> = {};
 /** The raw consent cookie a real decision writes, taken from a throwaway context (once per decision). */
@@ -172,7 +176,9 @@ describe('persistence', () => {
     await first.goto(site.url('/index.html'));
     await second.goto(site.url('/index.html'));
     await banner(second).waitFor();
-    await second.evaluate(() => addEventListener('consentry:change', (e) => ((window as any).heard = (e as CustomEvent).detail)));
+    await second.evaluate(() =>
+      addEventListener('consentry:change', (e) => ((window as any).heard = (e as CustomEvent).detail)),
+    );
     await banner(first).getByRole('button', { name: en.acceptAll }).click();
     const detail = await (await second.waitForFunction(() => (window as any).heard)).jsonValue();
     const mine = await record(first);
@@ -229,7 +235,10 @@ describe('damaged consent cookies count as no record', () => {
         return encodeURIComponent(JSON.stringify(o));
       },
     ],
-    ['foreign-shaped (valid JSON of another tool)', async () => encodeURIComponent('{"necessary":true,"analytics":true}')],
+    [
+      'foreign-shaped (valid JSON of another tool)',
+      async () => encodeURIComponent('{"necessary":true,"analytics":true}'),
+    ],
   ];
 
   it.each(cases)('shows the banner and grants nothing for a %s cookie', async (_, make) => {
@@ -262,7 +271,9 @@ describe('API surface in the page', () => {
     expect(await root(tab).count()).toBe(0);
     await tab.locator('#settings').click();
     await preferences(tab).waitFor();
-    expect(await preferences(tab).getByRole('switch', { name: en.categories.analytics.title }).getAttribute('aria-checked')).toBe('false');
+    expect(
+      await preferences(tab).getByRole('switch', { name: en.categories.analytics.title }).getAttribute('aria-checked'),
+    ).toBe('false');
     await context.close();
   });
 
@@ -281,7 +292,10 @@ describe('API surface in the page', () => {
     await banner(tab).getByRole('button', { name: en.acceptAll }).click();
     const accepted = await record(tab);
     expect(accepted?.method).toBe('accept-all');
-    expect(await seen()).toEqual([{ type: 'ready', detail: null }, { type: 'change', detail: accepted }]);
+    expect(await seen()).toEqual([
+      { type: 'ready', detail: null },
+      { type: 'change', detail: accepted },
+    ]);
 
     await tab.reload();
     await tab.waitForFunction(() => (window as any).seen.length > 0);

@@ -199,11 +199,20 @@ export async function trackers(context: BrowserContext, stubs: Record<string, st
       const cors = { 'access-control-allow-origin': '*' };
       if (type === 'script') {
         const key = keys.find((k) => matches(hit, k));
-        return route.fulfill({ status: 200, headers: cors, contentType: 'text/javascript', body: key ? stubs[key] : '' });
+        return route.fulfill({
+          status: 200,
+          headers: cors,
+          contentType: 'text/javascript',
+          body: key ? stubs[key] : '',
+        });
       }
       if (type === 'image') return route.fulfill({ status: 200, headers: cors, contentType: 'image/gif', body: GIF });
       if (type === 'document')
-        return route.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><title>${hit.host}</title>` });
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: `<!doctype html><title>${hit.host}</title>`,
+        });
       if (type === 'eventsource')
         return route.fulfill({ status: 200, headers: cors, contentType: 'text/event-stream', body: 'data: hi\n\n' });
       if (['ping', 'fetch', 'xhr', 'beacon'].includes(type)) return route.fulfill({ status: 204, headers: cors });

@@ -7,7 +7,20 @@ import type { Browser } from 'playwright-core';
 import { launch, serve, type Served } from './harness';
 import { FORMS, corpusFiles, pages, type Category } from './corpus/pages';
 import {
-  api, arrivals, categoriesOf, click, fire, leaks, mark, marked, nevers, none, session, settle, trackingCookies, visit,
+  api,
+  arrivals,
+  categoriesOf,
+  click,
+  fire,
+  leaks,
+  mark,
+  marked,
+  nevers,
+  none,
+  session,
+  settle,
+  trackingCookies,
+  visit,
 } from './corpus/scenario';
 
 let browser: Browser;
@@ -46,7 +59,10 @@ describe.each(pages.map((p) => [p.name, p] as const))('%s', (_name, p) => {
 
       const ran = p.trackers.filter((t) => t.category === withdrawn).flatMap((t) => t.cookies ?? []);
       await mark(v.page);
-      const loaded = v.page.waitForEvent('load', { timeout: 10_000 }).then(() => true, () => false);
+      const loaded = v.page.waitForEvent('load', { timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      );
       // Deferred so that the evaluate returns before the document it runs in goes away.
       await v.page.evaluate((c) => {
         setTimeout(() => (window as unknown as { consentry: { set(x: object): void } }).consentry.set({ [c]: false }));
@@ -56,7 +72,10 @@ describe.each(pages.map((p) => [p.name, p] as const))('%s', (_name, p) => {
       v.net.reset();
       await settle(v.page, p);
       const names = (await v.context.cookies()).map((c) => c.name);
-      none(`${withdrawn} withdrawn: cookies left`, ran.filter((c) => names.includes(c)).concat(await session(v.context)));
+      none(
+        `${withdrawn} withdrawn: cookies left`,
+        ran.filter((c) => names.includes(c)).concat(await session(v.context)),
+      );
       const still: Category[] = withdrawn === 'analytics' ? [] : ['analytics'];
       none(`after ${withdrawn} withdrawn and the reload: requests`, leaks(v.net, p, form, still));
       none('page errors', v.errors);

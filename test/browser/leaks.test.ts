@@ -8,7 +8,18 @@ import type { Browser } from 'playwright-core';
 import { launch, serve, type Served } from './harness';
 import { FORMS, corpusFiles, pages } from './corpus/pages';
 import {
-  api, bannerButton, click, fire, leaks, limits, nevers, none, reload, session, trackingCookies, visit,
+  api,
+  bannerButton,
+  click,
+  fire,
+  leaks,
+  limits,
+  nevers,
+  none,
+  reload,
+  session,
+  trackingCookies,
+  visit,
 } from './corpus/scenario';
 
 let browser: Browser;
@@ -25,32 +36,35 @@ afterAll(async () => {
 describe.each(pages.map((p, i) => [p.name, p, i] as const))('%s', (_name, p, i) => {
   // Half the pages decide with the banner's button, half with the API: both must end in the same state.
   const byBanner = i % 2 === 0;
-  test.each(FORMS)(`%s: silent before a decision, after Reject all (${byBanner ? 'banner' : 'API'}) and after a reload`, async (form) => {
-    const v = await visit(browser, site, p, form);
-    try {
-      const check = async (when: string, view: boolean) => {
-        none(`${when}: requests to trackers`, leaks(v.net, p, form).concat(nevers(v.net, p)));
-        // Limits are per page load: checked on the loads, not after a decision on the same page.
-        if (view) none(`${when}: known limits`, limits(v.net, p, form));
-        none(`${when}: tracking cookies`, await trackingCookies(v.context, p));
-        none(when, await session(v.context));
-      };
-      await check('before any decision', true);
+  test.each(FORMS)(
+    `%s: silent before a decision, after Reject all (${byBanner ? 'banner' : 'API'}) and after a reload`,
+    async (form) => {
+      const v = await visit(browser, site, p, form);
+      try {
+        const check = async (when: string, view: boolean) => {
+          none(`${when}: requests to trackers`, leaks(v.net, p, form).concat(nevers(v.net, p)));
+          // Limits are per page load: checked on the loads, not after a decision on the same page.
+          if (view) none(`${when}: known limits`, limits(v.net, p, form));
+          none(`${when}: tracking cookies`, await trackingCookies(v.context, p));
+          none(when, await session(v.context));
+        };
+        await check('before any decision', true);
 
-      v.net.reset();
-      if (byBanner) await bannerButton(v.page, 'Reject all');
-      else await api(v.page, 'rejectAll');
-      await fire(v.page);
-      await click(v.page, p);
-      await v.page.waitForTimeout(300);
-      await check('after Reject all', false);
+        v.net.reset();
+        if (byBanner) await bannerButton(v.page, 'Reject all');
+        else await api(v.page, 'rejectAll');
+        await fire(v.page);
+        await click(v.page, p);
+        await v.page.waitForTimeout(300);
+        await check('after Reject all', false);
 
-      v.net.reset();
-      await reload(v, p);
-      await check('after Reject all and a reload', true);
-      none('page errors', v.errors);
-    } finally {
-      await v.close();
-    }
-  });
+        v.net.reset();
+        await reload(v, p);
+        await check('after Reject all and a reload', true);
+        none('page errors', v.errors);
+      } finally {
+        await v.close();
+      }
+    },
+  );
 });

@@ -81,7 +81,14 @@ describe('the session login cookie', () => {
   it('is written as consentry_session with no expiry, Path=/ and SameSite=Lax', async () => {
     const tab = await loggedIn();
     const cookie = await jar('consentry_session');
-    expect(cookie).toMatchObject({ value: 'alice', expires: -1, path: '/', sameSite: 'Lax', httpOnly: false, secure: false });
+    expect(cookie).toMatchObject({
+      value: 'alice',
+      expires: -1,
+      path: '/',
+      sameSite: 'Lax',
+      httpOnly: false,
+      secure: false,
+    });
     expect(await tab.evaluate(() => window.consentry.session.get())).toBe('alice');
   });
 

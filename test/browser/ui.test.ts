@@ -22,7 +22,9 @@ const CONFIG = JSON.stringify({
   policyUrl: '/privacy.html',
   policyUpdated: '2026-11-01',
   categories: {
-    analytics: { cookies: [{ name: '_ga', provider: 'Google Analytics', purpose: 'Counts visits.', lifetime: '2 years' }] },
+    analytics: {
+      cookies: [{ name: '_ga', provider: 'Google Analytics', purpose: 'Counts visits.', lifetime: '2 years' }],
+    },
     marketing: { cookies: [{ name: '_fbp', provider: 'Meta', purpose: 'Measures ads.', lifetime: '3 months' }] },
   },
 });
@@ -185,7 +187,8 @@ describe('accessibility (axe-core)', () => {
     return tab.evaluate(async () => {
       const results = await (window as any).axe.run(document);
       return results.violations.map(
-        (v: any) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n: any) => JSON.stringify(n.target)).join(', ')}`,
+        (v: any) =>
+          `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n: any) => JSON.stringify(n.target)).join(', ')}`,
       );
     });
   }
@@ -193,7 +196,9 @@ describe('accessibility (axe-core)', () => {
   it('does look into the shadow root (the control for the tests below)', async () => {
     const tab = await open();
     await banner(tab).waitFor();
-    await tab.evaluate(() => document.getElementById('consentry-root')!.shadowRoot!.append(document.createElement('button')));
+    await tab.evaluate(() =>
+      document.getElementById('consentry-root')!.shadowRoot!.append(document.createElement('button')),
+    );
     expect((await axe(tab)).filter((v) => v.startsWith('button-name'))).toHaveLength(1);
   });
 
@@ -258,7 +263,9 @@ describe('keyboard only', () => {
     await preferences(tab).waitFor();
     // More presses each way than the dialog has tab stops, so focus must wrap at both ends.
     const stops = await preferences(tab).evaluate(
-      (d) => d.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex="0"]').length,
+      (d) =>
+        d.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex="0"]')
+          .length,
     );
     expect(stops).toBeGreaterThan(3);
     const escaped: string[] = [];
@@ -293,14 +300,17 @@ describe('languages', () => {
   ];
 
   for (const { lang, path, t } of cases)
-  it(`shows the banner and dialog in ${lang} when the page says <html lang="${lang}">`, async () => {
-    const tab = await open(path);
-    const dialog = root(tab).getByRole('dialog', { name: t.bannerTitle });
-    await dialog.waitFor();
-    for (const name of [t.acceptAll, t.rejectAll, t.customise])
-      expect(await dialog.getByRole('button', { name, exact: true }).count()).toBe(1);
-    expect(await root(tab).getByRole('button', { name: en.acceptAll }).count()).toBe(0);
-    await dialog.getByRole('button', { name: t.customise, exact: true }).click();
-    await root(tab).getByRole('dialog', { name: t.preferencesTitle }).getByRole('switch', { name: t.categories.analytics.title }).waitFor();
-  });
+    it(`shows the banner and dialog in ${lang} when the page says <html lang="${lang}">`, async () => {
+      const tab = await open(path);
+      const dialog = root(tab).getByRole('dialog', { name: t.bannerTitle });
+      await dialog.waitFor();
+      for (const name of [t.acceptAll, t.rejectAll, t.customise])
+        expect(await dialog.getByRole('button', { name, exact: true }).count()).toBe(1);
+      expect(await root(tab).getByRole('button', { name: en.acceptAll }).count()).toBe(0);
+      await dialog.getByRole('button', { name: t.customise, exact: true }).click();
+      await root(tab)
+        .getByRole('dialog', { name: t.preferencesTitle })
+        .getByRole('switch', { name: t.categories.analytics.title })
+        .waitFor();
+    });
 });

@@ -104,7 +104,11 @@ it('each decision sends a Consent Mode update', () => {
   const { api } = makeApi();
   api.set({ analytics: true });
   const last = (window as any).dataLayer.filter((a: IArguments) => a[0] == 'consent').pop();
-  expect([...last]).toEqual(['consent', 'update', expect.objectContaining({ analytics_storage: 'granted', ad_storage: 'denied' })]);
+  expect([...last]).toEqual([
+    'consent',
+    'update',
+    expect.objectContaining({ analytics_storage: 'granted', ad_storage: 'denied' }),
+  ]);
 });
 
 it('each decision calls vendor consent hooks that exist on the page', () => {
@@ -126,7 +130,8 @@ it('each decision sends one receipt when an endpoint is configured', () => {
 describe('events', () => {
   it('on("change") gets the record, and so does the consentry:change DOM event', () => {
     const { api } = makeApi();
-    const fn = vi.fn(), dom = vi.fn();
+    const fn = vi.fn(),
+      dom = vi.fn();
     api.on('change', fn);
     window.addEventListener('consentry:change', (e) => dom((e as CustomEvent).detail), { once: true });
     api.acceptAll();
@@ -144,7 +149,9 @@ describe('events', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const { api, blocker } = makeApi();
     const fn = vi.fn();
-    api.on('change', () => { throw new Error('boom'); });
+    api.on('change', () => {
+      throw new Error('boom');
+    });
     api.on('change', fn);
     api.acceptAll();
     expect(fn).toHaveBeenCalled();

@@ -30,8 +30,15 @@ describe('defaults', () => {
   it('works with no configuration at all: four categories, basic consent mode, GPC honoured, 182-day cookie', () => {
     expect(DEFAULTS.categories.map((c) => c.id)).toEqual(['necessary', 'preferences', 'analytics', 'marketing']);
     expect(DEFAULTS).toMatchObject({
-      revision: '1', consentMode: 'basic', gpc: true, reloadOnWithdraw: true, openButton: false,
-      cookie: { name: 'consentry', days: 182 }, session: { name: 'consentry_session' }, rules: [], allow: [],
+      revision: '1',
+      consentMode: 'basic',
+      gpc: true,
+      reloadOnWithdraw: true,
+      openButton: false,
+      cookie: { name: 'consentry', days: 182 },
+      session: { name: 'consentry_session' },
+      rules: [],
+      allow: [],
     });
     expect(errors).not.toHaveBeenCalled();
   });
@@ -48,51 +55,88 @@ describe('defaults', () => {
 describe('each invalid key logs one error naming it and falls back', () => {
   it('cookie.days that is not a positive number logs the expected form and uses 182', () => {
     expect(oneError({ cookie: { days: 'abc' } }, 'cookie.days').cookie.days).toBe(182);
-    expect(errors.mock.calls[0][0]).toBe('Consentry config: "cookie.days" must be a positive number of days; using 182.');
+    expect(errors.mock.calls[0][0]).toBe(
+      'Consentry config: "cookie.days" must be a positive number of days; using 182.',
+    );
   });
-  it('a negative cookie.days falls back to 182', () => expect(oneError({ cookie: { days: -1 } }, 'cookie.days').cookie.days).toBe(182));
+  it('a negative cookie.days falls back to 182', () =>
+    expect(oneError({ cookie: { days: -1 } }, 'cookie.days').cookie.days).toBe(182));
   it('an empty revision falls back to "1"', () => expect(oneError({ revision: '' }, 'revision').revision).toBe('1'));
   it('a cookie.name that is not a cookie token falls back to "consentry"', () =>
     expect(oneError({ cookie: { name: 'a b;c' } }, 'cookie.name').cookie.name).toBe('consentry'));
-  it('a bad cookie.domain is ignored', () => expect(oneError({ cookie: { domain: 'a b' } }, 'cookie.domain').cookie.domain).toBeUndefined());
-  it('a bad session.name falls back', () => expect(oneError({ session: { name: '=' } }, 'session.name').session.name).toBe('consentry_session'));
-  it('an unknown consentMode falls back to basic', () => expect(oneError({ consentMode: 'full' }, 'consentMode').consentMode).toBe('basic'));
+  it('a bad cookie.domain is ignored', () =>
+    expect(oneError({ cookie: { domain: 'a b' } }, 'cookie.domain').cookie.domain).toBeUndefined());
+  it('a bad session.name falls back', () =>
+    expect(oneError({ session: { name: '=' } }, 'session.name').session.name).toBe('consentry_session'));
+  it('an unknown consentMode falls back to basic', () =>
+    expect(oneError({ consentMode: 'full' }, 'consentMode').consentMode).toBe('basic'));
   it('a non-boolean gpc falls back to true', () => expect(oneError({ gpc: 'no' }, 'gpc').gpc).toBe(true));
-  it('a non-boolean reloadOnWithdraw falls back to true', () => expect(oneError({ reloadOnWithdraw: 0 }, 'reloadOnWithdraw').reloadOnWithdraw).toBe(true));
-  it('a non-boolean openButton falls back to false', () => expect(oneError({ openButton: 'yes' }, 'openButton').openButton).toBe(false));
-  it('an unsupported language is ignored', () => expect(oneError({ language: 'fr' }, 'language').language).toBeUndefined());
-  it('a policyUpdated that is not YYYY-MM-DD is ignored', () => expect(oneError({ policyUpdated: 'June 1' }, 'policyUpdated').policyUpdated).toBeUndefined());
-  it('a rule without a configured category is dropped', () => expect(oneError({ rules: [{ match: 'x.com', category: 'nope' }] }, 'rules[0]').rules).toEqual([]));
-  it('a non-string allow entry is dropped', () => expect(oneError({ allow: ['ok.com', 3] }, 'allow[1]').allow).toEqual(['ok.com']));
+  it('a non-boolean reloadOnWithdraw falls back to true', () =>
+    expect(oneError({ reloadOnWithdraw: 0 }, 'reloadOnWithdraw').reloadOnWithdraw).toBe(true));
+  it('a non-boolean openButton falls back to false', () =>
+    expect(oneError({ openButton: 'yes' }, 'openButton').openButton).toBe(false));
+  it('an unsupported language is ignored', () =>
+    expect(oneError({ language: 'fr' }, 'language').language).toBeUndefined());
+  it('a policyUpdated that is not YYYY-MM-DD is ignored', () =>
+    expect(oneError({ policyUpdated: 'June 1' }, 'policyUpdated').policyUpdated).toBeUndefined());
+  it('a rule without a configured category is dropped', () =>
+    expect(oneError({ rules: [{ match: 'x.com', category: 'nope' }] }, 'rules[0]').rules).toEqual([]));
+  it('a non-string allow entry is dropped', () =>
+    expect(oneError({ allow: ['ok.com', 3] }, 'allow[1]').allow).toEqual(['ok.com']));
   it('a cookie table entry without a name is dropped', () =>
-    expect(oneError({ categories: { analytics: { cookies: [{ provider: 'x' }] } } }, 'categories.analytics.cookies[0]').categories[2].cookies).toEqual([]));
-  it('a non-string text override is dropped', () => expect(oneError({ texts: { en: { acceptAll: 1 } } }, 'texts.en.acceptAll').texts).toEqual({ en: {} }));
-  it('a configuration that is not an object falls back to every default', () => expect(oneError([1], "config")).toEqual(DEFAULTS));
+    expect(
+      oneError({ categories: { analytics: { cookies: [{ provider: 'x' }] } } }, 'categories.analytics.cookies[0]')
+        .categories[2].cookies,
+    ).toEqual([]));
+  it('a non-string text override is dropped', () =>
+    expect(oneError({ texts: { en: { acceptAll: 1 } } }, 'texts.en.acceptAll').texts).toEqual({ en: {} }));
+  it('a configuration that is not an object falls back to every default', () =>
+    expect(oneError([1], 'config')).toEqual(DEFAULTS));
 });
 
 describe('URLs', () => {
-  it.each(['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x'])('refuses %j', (url) => {
-    expect(oneError({ policyUrl: url }, 'policyUrl').policyUrl).toBeUndefined();
-  });
+  it.each(['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x'])(
+    'refuses %j',
+    (url) => {
+      expect(oneError({ policyUrl: url }, 'policyUrl').policyUrl).toBeUndefined();
+    },
+  );
   it.each(['javascript:alert(1)', 'data:,x'])('refuses %j as receipts endpoint', (url) => {
     expect(oneError({ receipts: { endpoint: url } }, 'receipts.endpoint').receipts).toBeUndefined();
   });
-  it.each(['https://example.com/privacy', 'http://example.com/p', '/privacy', 'privacy.html', '../p', '//cdn.example.com/p'])('accepts %j', (url) => {
+  it.each([
+    'https://example.com/privacy',
+    'http://example.com/p',
+    '/privacy',
+    'privacy.html',
+    '../p',
+    '//cdn.example.com/p',
+  ])('accepts %j', (url) => {
     expect(resolveConfig({ policyUrl: url }).policyUrl).toBe(url);
     expect(errors).not.toHaveBeenCalled();
   });
-  it('accepts an http(s) receipts endpoint', () => expect(resolveConfig({ receipts: { endpoint: '/consent' } }).receipts).toEqual({ endpoint: '/consent' }));
+  it('accepts an http(s) receipts endpoint', () =>
+    expect(resolveConfig({ receipts: { endpoint: '/consent' } }).receipts).toEqual({ endpoint: '/consent' }));
 });
 
 describe('categories', () => {
   it('refuses to drop necessary', () => {
-    expect(oneError({ categories: { necessary: false } }, 'categories.necessary').categories[0]).toMatchObject({ id: 'necessary', required: true });
+    expect(oneError({ categories: { necessary: false } }, 'categories.necessary').categories[0]).toMatchObject({
+      id: 'necessary',
+      required: true,
+    });
   });
   it('drops a built-in category set to false', () => {
-    expect(resolveConfig({ categories: { marketing: false } }).categories.map((c) => c.id)).toEqual(['necessary', 'preferences', 'analytics']);
+    expect(resolveConfig({ categories: { marketing: false } }).categories.map((c) => c.id)).toEqual([
+      'necessary',
+      'preferences',
+      'analytics',
+    ]);
   });
   it('renames, describes and adds categories, built-ins first', () => {
-    const c = resolveConfig({ categories: { social: { title: 'Social' }, analytics: { title: { en: 'Stats' }, description: 'Counts' } } });
+    const c = resolveConfig({
+      categories: { social: { title: 'Social' }, analytics: { title: { en: 'Stats' }, description: 'Counts' } },
+    });
     expect(c.categories.map((x) => x.id)).toEqual(['necessary', 'preferences', 'analytics', 'marketing', 'social']);
     expect(c.categories[2]).toMatchObject({ title: { en: 'Stats' }, description: 'Counts' });
     expect(c.categories[4]).toMatchObject({ id: 'social', title: 'Social', required: false });
@@ -102,7 +146,9 @@ describe('categories', () => {
     expect(resolveConfig({ categories: { analytics: { cookies } } }).categories[2].cookies).toEqual(cookies);
   });
   it('drops an added category whose value is not an object', () => {
-    expect(oneError({ categories: { extra: 'yes' } }, 'categories.extra').categories.map((c) => c.id)).not.toContain('extra');
+    expect(oneError({ categories: { extra: 'yes' } }, 'categories.extra').categories.map((c) => c.id)).not.toContain(
+      'extra',
+    );
   });
   it('refuses a category id that is not plain', () => {
     expect(oneError({ categories: { 'a b': {} } }, 'categories.a b').categories).toHaveLength(4);
@@ -117,29 +163,59 @@ it('warns once about an unknown key and logs no error', () => {
 });
 
 it('no input grants anything: from a config full of would-be grants, only necessary is allowed', () => {
-  const c = resolveConfig({ categories: { analytics: { allowed: true, default: true }, necessary: false }, granted: ['analytics'], consent: { analytics: true }, gpc: 'off' });
+  const c = resolveConfig({
+    categories: { analytics: { allowed: true, default: true }, necessary: false },
+    granted: ['analytics'],
+    consent: { analytics: true },
+    gpc: 'off',
+  });
   const consent = createConsent(c, null, false);
   expect(c.categories.map((x) => consent.allowed(x.id))).toEqual([true, false, false, false]);
 });
 
 describe('readConfig', () => {
   it('reads the JSON block', () => {
-    document.head.innerHTML = '<script type="application/json" id="consentry-config">{"revision":"7","gpc":false}</script>';
+    document.head.innerHTML =
+      '<script type="application/json" id="consentry-config">{"revision":"7","gpc":false}</script>';
     expect(readConfig(null, document)).toEqual({ revision: '7', gpc: false });
   });
   it('lets data-* on the loader tag override the same keys of the JSON', () => {
-    document.head.innerHTML = '<script type="application/json" id="consentry-config">{"revision":"7","cookie":{"name":"a","days":30}}</script>';
-    const tag = loaderTag({ 'data-revision': '8', 'data-cookie-days': '90', 'data-gpc': 'false', 'data-receipts': '/r', 'data-open-button': '' });
-    expect(readConfig(tag, document)).toEqual({ revision: '8', cookie: { name: 'a', days: 90 }, gpc: false, receipts: { endpoint: '/r' }, openButton: true });
+    document.head.innerHTML =
+      '<script type="application/json" id="consentry-config">{"revision":"7","cookie":{"name":"a","days":30}}</script>';
+    const tag = loaderTag({
+      'data-revision': '8',
+      'data-cookie-days': '90',
+      'data-gpc': 'false',
+      'data-receipts': '/r',
+      'data-open-button': '',
+    });
+    expect(readConfig(tag, document)).toEqual({
+      revision: '8',
+      cookie: { name: 'a', days: 90 },
+      gpc: false,
+      receipts: { endpoint: '/r' },
+      openButton: true,
+    });
   });
   it('maps every data-* shorthand to its key', () => {
     const tag = loaderTag({
-      'data-policy-url': '/p', 'data-policy-updated': '2019-06-01', 'data-language': 'zh-Hant', 'data-cookie-name': 'c',
-      'data-cookie-domain': 'example.com', 'data-session-name': 's', 'data-consent-mode': 'off', 'data-reload-on-withdraw': 'false',
+      'data-policy-url': '/p',
+      'data-policy-updated': '2019-06-01',
+      'data-language': 'zh-Hant',
+      'data-cookie-name': 'c',
+      'data-cookie-domain': 'example.com',
+      'data-session-name': 's',
+      'data-consent-mode': 'off',
+      'data-reload-on-withdraw': 'false',
     });
     expect(resolveConfig(readConfig(tag, document))).toMatchObject({
-      policyUrl: '/p', policyUpdated: '2019-06-01', language: 'zh-Hant', cookie: { name: 'c', domain: 'example.com' },
-      session: { name: 's' }, consentMode: 'off', reloadOnWithdraw: false,
+      policyUrl: '/p',
+      policyUpdated: '2019-06-01',
+      language: 'zh-Hant',
+      cookie: { name: 'c', domain: 'example.com' },
+      session: { name: 's' },
+      consentMode: 'off',
+      reloadOnWithdraw: false,
     });
     expect(errors).not.toHaveBeenCalled();
   });

@@ -4,25 +4,49 @@ import type { ConsentRecord } from '../../src/core/types';
 
 const config = resolveConfig({});
 const stored = (categories: Record<string, boolean>, method: ConsentRecord['method'] = 'custom'): ConsentRecord => ({
-  id: '0b7f6f1e-4f4a-4c3b-9d7e-2a1b3c4d5e6f', revision: '1', given: '2024-01-01T00:00:00.000Z', updated: '2024-01-01T00:00:00.000Z',
-  method, categories: { necessary: true, preferences: false, analytics: false, marketing: false, ...categories },
+  id: '0b7f6f1e-4f4a-4c3b-9d7e-2a1b3c4d5e6f',
+  revision: '1',
+  given: '2024-01-01T00:00:00.000Z',
+  updated: '2024-01-01T00:00:00.000Z',
+  method,
+  categories: { necessary: true, preferences: false, analytics: false, marketing: false, ...categories },
 });
 
 it('allows only necessary before any decision', () => {
   const c = createConsent(config, null, false);
-  expect(['necessary', 'preferences', 'analytics', 'marketing', 'unknown'].map(c.allowed)).toEqual([true, false, false, false, false]);
+  expect(['necessary', 'preferences', 'analytics', 'marketing', 'unknown'].map(c.allowed)).toEqual([
+    true,
+    false,
+    false,
+    false,
+    false,
+  ]);
 });
 
 it('accept all grants every category; reject all denies all but necessary', () => {
   const c = createConsent(config, null, false);
-  expect(c.decide(true, 'accept-all').categories).toEqual({ necessary: true, preferences: true, analytics: true, marketing: true });
-  expect(c.decide(false, 'reject-all').categories).toEqual({ necessary: true, preferences: false, analytics: false, marketing: false });
+  expect(c.decide(true, 'accept-all').categories).toEqual({
+    necessary: true,
+    preferences: true,
+    analytics: true,
+    marketing: true,
+  });
+  expect(c.decide(false, 'reject-all').categories).toEqual({
+    necessary: true,
+    preferences: false,
+    analytics: false,
+    marketing: false,
+  });
 });
 
 it('a per-category choice keeps the other categories as they are, and cannot deny necessary', () => {
   const c = createConsent(config, stored({ analytics: true }), false);
-  expect(c.decide({ marketing: true, necessary: false, analytics: 'yes' }, 'api').categories)
-    .toEqual({ necessary: true, preferences: false, analytics: true, marketing: true });
+  expect(c.decide({ marketing: true, necessary: false, analytics: 'yes' }, 'api').categories).toEqual({
+    necessary: true,
+    preferences: false,
+    analytics: true,
+    marketing: true,
+  });
 });
 
 it('a new decision keeps the record id and first-given time, and stamps the revision', () => {
@@ -33,18 +57,25 @@ it('a new decision keeps the record id and first-given time, and stamps the revi
 });
 
 it('a first decision gets a fresh UUID', () => {
-  expect(createConsent(config, null, false).decide(true, 'accept-all').id).toMatch(/^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/);
+  expect(createConsent(config, null, false).decide(true, 'accept-all').id).toMatch(
+    /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/,
+  );
 });
 
 it('makes a UUID without crypto.randomUUID (plain-http pages)', () => {
   vi.spyOn(crypto, 'randomUUID').mockReturnValue(undefined as any);
-  expect(createConsent(config, null, false).decide(true, 'accept-all').id).toMatch(/^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/);
+  expect(createConsent(config, null, false).decide(true, 'accept-all').id).toMatch(
+    /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/,
+  );
   vi.restoreAllMocks();
 });
 
 it('apply() lists what it newly grants and what it withdraws', () => {
   const c = createConsent(config, stored({ analytics: true }), false);
-  expect(c.apply(stored({ marketing: true, preferences: true }))).toEqual({ granted: ['preferences', 'marketing'], withdrawn: ['analytics'] });
+  expect(c.apply(stored({ marketing: true, preferences: true }))).toEqual({
+    granted: ['preferences', 'marketing'],
+    withdrawn: ['analytics'],
+  });
   expect(c.allowed('marketing')).toBe(true);
   expect(c.apply(null)).toEqual({ granted: [], withdrawn: ['preferences', 'marketing'] });
 });

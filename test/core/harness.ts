@@ -20,10 +20,22 @@ export function makeApi(input: unknown = {}, { gpc = false } = {}) {
   const items: BlockedItem[] = [];
   const reload = vi.fn();
   const win = new Proxy(window, { get: (w, k) => (k == 'location' ? { reload } : (w as any)[k]) }) as Window;
-  const api = createApi({ win, config, consent, events, blocker, ui, session: createSession(config), sync, items, lang: 'en' });
+  const api = createApi({
+    win,
+    config,
+    consent,
+    events,
+    blocker,
+    ui,
+    session: createSession(config),
+    sync,
+    items,
+    lang: 'en',
+  });
   return { api, config, events, blocker, ui, posted, receive: (r: ConsentRecord) => receive(r), items, reload };
 }
 
 export function clearCookies() {
-  for (const c of document.cookie.split('; ')) if (c) document.cookie = c.split('=')[0] + '=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+  for (const c of document.cookie.split('; '))
+    if (c) document.cookie = c.split('=')[0] + '=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
 }

@@ -1,11 +1,22 @@
 import { isRtl, langOf, pickLanguage } from '../../src/core/language';
 
 const nav = (languages: string[]) => ({ languages, language: languages[0] }) as unknown as Navigator;
-afterEach(() => { document.documentElement.lang = ''; document.documentElement.dir = ''; });
+afterEach(() => {
+  document.documentElement.lang = '';
+  document.documentElement.dir = '';
+});
 
 it.each([
-  ['zh-TW', 'zh-Hant'], ['zh-HK', 'zh-Hant'], ['zh-MO', 'zh-Hant'], ['zh-Hant-TW', 'zh-Hant'],
-  ['zh', 'zh-Hans'], ['zh-CN', 'zh-Hans'], ['zh-SG', 'zh-Hans'], ['zh-Hans-HK', 'zh-Hans'], ['en-GB', 'en'], ['fr', undefined],
+  ['zh-TW', 'zh-Hant'],
+  ['zh-HK', 'zh-Hant'],
+  ['zh-MO', 'zh-Hant'],
+  ['zh-Hant-TW', 'zh-Hant'],
+  ['zh', 'zh-Hans'],
+  ['zh-CN', 'zh-Hans'],
+  ['zh-SG', 'zh-Hans'],
+  ['zh-Hans-HK', 'zh-Hans'],
+  ['en-GB', 'en'],
+  ['fr', undefined],
 ])('maps %s to %s', (tag, lang) => expect(langOf(tag)).toBe(lang));
 
 it('prefers the config, then <html lang>, then the browser', () => {

@@ -12,14 +12,19 @@ const record = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
   categories: { necessary: true, preferences: false, analytics: true, marketing: false },
   ...over,
 });
-const raw = () => document.cookie.split('; ').find((c) => c.startsWith('consentry='))!.slice(10);
+const raw = () =>
+  document.cookie
+    .split('; ')
+    .find((c) => c.startsWith('consentry='))!
+    .slice(10);
 const setRaw = (v: string) => (document.cookie = `consentry=${v}; path=/`);
 /** Writes `r` through the real writer (valid checksum), so only the field under test is wrong. */
 const stored = (r: unknown) => writeRecord(config, r as ConsentRecord);
 
 beforeEach(() => {
   (window as any).happyDOM.setURL('https://example.com/page');
-  for (const c of document.cookie.split('; ')) document.cookie = c.split('=')[0] + '=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+  for (const c of document.cookie.split('; '))
+    document.cookie = c.split('=')[0] + '=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
 });
 
 it('reads back what it wrote', () => {
@@ -41,10 +46,18 @@ describe('counts as no record, without throwing', () => {
   it('a wrong method', () => (stored(record({ method: 'magic' as any })), expect(readRecord(config)).toBeNull()));
   it('an id that is not a UUID', () => (stored(record({ id: 'visitor-1' })), expect(readRecord(config)).toBeNull()));
   it('a date that is not ISO', () => (stored(record({ updated: 'yesterday' })), expect(readRecord(config)).toBeNull()));
-  it('an impossible date', () => (stored(record({ given: '2024-13-45T10:00:00.000Z' })), expect(readRecord(config)).toBeNull()));
-  it('necessary not true', () => (stored(record({ categories: { necessary: false, analytics: true } })), expect(readRecord(config)).toBeNull()));
-  it('a category that is not a boolean', () => (stored(record({ categories: { necessary: true, analytics: 'yes' } as any })), expect(readRecord(config)).toBeNull()));
-  it('categories that are not an object', () => (stored(record({ categories: 'all' as any })), expect(readRecord(config)).toBeNull()));
+  it('an impossible date', () => (
+    stored(record({ given: '2024-13-45T10:00:00.000Z' })), expect(readRecord(config)).toBeNull()
+  ));
+  it('necessary not true', () => (
+    stored(record({ categories: { necessary: false, analytics: true } })), expect(readRecord(config)).toBeNull()
+  ));
+  it('a category that is not a boolean', () => (
+    stored(record({ categories: { necessary: true, analytics: 'yes' } as any })), expect(readRecord(config)).toBeNull()
+  ));
+  it('categories that are not an object', () => (
+    stored(record({ categories: 'all' as any })), expect(readRecord(config)).toBeNull()
+  ));
   it('an oversized cookie', () => {
     const big: Record<string, boolean> = { necessary: true };
     for (let i = 0; i < 200; i++) big['category' + i] = false;
@@ -70,11 +83,19 @@ describe('counts as no record, without throwing', () => {
 
 it('counts a configured category the record lacks as denied, and leaves out one the config dropped', () => {
   stored(record({ categories: { necessary: true, analytics: true, retired: true } }));
-  expect(readRecord(config)?.categories).toEqual({ necessary: true, preferences: false, analytics: true, marketing: false });
+  expect(readRecord(config)?.categories).toEqual({
+    necessary: true,
+    preferences: false,
+    analytics: true,
+    marketing: false,
+  });
 });
 
 it('of duplicate same-name cookies, uses the valid one decided last', () => {
-  const older = record({ updated: '2024-01-01T10:00:00.000Z', categories: { ...record().categories, analytics: false } });
+  const older = record({
+    updated: '2024-01-01T10:00:00.000Z',
+    categories: { ...record().categories, analytics: false },
+  });
   const doc = { cookie: '' } as Document;
   writeRecord(config, older);
   const a = raw();
@@ -119,7 +140,11 @@ describe('cookie attributes', () => {
     const writes = capture();
     clearRecord(resolveConfig({ cookie: { domain: 'example.com' } }));
     expect(writes).toHaveLength(2);
-    expect(writes.every((w) => /^consentry=;/.test(w) && /path=\//.test(w) && Date.parse(/expires=([^;]+)/.exec(w)![1]) < Date.now())).toBe(true);
+    expect(
+      writes.every(
+        (w) => /^consentry=;/.test(w) && /path=\//.test(w) && Date.parse(/expires=([^;]+)/.exec(w)![1]) < Date.now(),
+      ),
+    ).toBe(true);
     expect(writes[1]).toMatch(/domain=example\.com/);
   });
 });

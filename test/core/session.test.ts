@@ -5,7 +5,8 @@ import { clearCookies, makeApi } from './harness';
 const config = resolveConfig({});
 let writes: string[];
 const capture = () => {
-  let p: object | null = document, d: PropertyDescriptor | undefined;
+  let p: object | null = document,
+    d: PropertyDescriptor | undefined;
   while (p && !(d = Object.getOwnPropertyDescriptor(p, 'cookie'))) p = Object.getPrototypeOf(p);
   const set = d!.set!;
   vi.spyOn(document, 'cookie', 'set').mockImplementation(function (this: Document, v: string) {
@@ -42,7 +43,11 @@ it('is not Secure on plain http', () => {
 
 it('takes its name from the config, and options from the call', () => {
   capture();
-  createSession(resolveConfig({ session: { name: 'sid' } })).login('v', { path: '/app', domain: 'example.com', sameSite: 'Strict' });
+  createSession(resolveConfig({ session: { name: 'sid' } })).login('v', {
+    path: '/app',
+    domain: 'example.com',
+    sameSite: 'Strict',
+  });
   expect(writes[0]).toBe('sid=v; path=/app; domain=example.com; sameSite=Strict; secure');
 });
 

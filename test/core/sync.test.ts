@@ -5,31 +5,44 @@ import { clearCookies, makeApi } from './harness';
 
 const config = resolveConfig({});
 const record: ConsentRecord = {
-  id: '0b7f6f1e-4f4a-4c3b-9d7e-2a1b3c4d5e6f', revision: '1', given: '2030-01-01T00:00:00.000Z', updated: '2030-01-01T00:00:00.000Z',
-  method: 'custom', categories: { necessary: true, preferences: false, analytics: true, marketing: false },
+  id: '0b7f6f1e-4f4a-4c3b-9d7e-2a1b3c4d5e6f',
+  revision: '1',
+  given: '2030-01-01T00:00:00.000Z',
+  updated: '2030-01-01T00:00:00.000Z',
+  method: 'custom',
+  categories: { necessary: true, preferences: false, analytics: true, marketing: false },
 };
 
 /** A stand-in BroadcastChannel that connects every channel of the same name in this realm. */
 class Channel {
   static all: Channel[] = [];
   onmessage: ((e: { data: unknown }) => void) | null = null;
-  constructor(public name: string) { Channel.all.push(this); }
+  constructor(public name: string) {
+    Channel.all.push(this);
+  }
   postMessage(data: unknown) {
     for (const c of Channel.all) if (c != this && c.name == this.name) c.onmessage?.({ data: structuredClone(data) });
   }
 }
 const win = { BroadcastChannel: Channel } as unknown as Window;
-beforeEach(() => { Channel.all = []; clearCookies(); });
+beforeEach(() => {
+  Channel.all = [];
+  clearCookies();
+});
 
 it('posts the record itself to other tabs, which receive it validated', () => {
-  const a = createSync(config, win), b = createSync(config, win), got = vi.fn();
+  const a = createSync(config, win),
+    b = createSync(config, win),
+    got = vi.fn();
   b.listen(got);
   a.post(record);
   expect(got).toHaveBeenCalledWith(record);
 });
 
 it('ignores a message that is not a valid record for this revision', () => {
-  const a = createSync(config, win), b = createSync(config, win), got = vi.fn();
+  const a = createSync(config, win),
+    b = createSync(config, win),
+    got = vi.fn();
   b.listen(got);
   a.post({ ...record, revision: '2' });
   a.post({ hello: 1 } as any);

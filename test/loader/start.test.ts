@@ -9,7 +9,11 @@ const calls = vi.hoisted(() => ({ blocker: [] as any[], matcher: [] as any[], da
 vi.mock('../../src/block/matcher', () => ({
   createMatcher: (o: MatcherOptions) => {
     calls.matcher.push(o);
-    return { url: (u: string) => (u.includes('google-analytics') ? { category: 'analytics', vendor: 'Google Analytics' } : undefined), cookie: () => undefined };
+    return {
+      url: (u: string) =>
+        u.includes('google-analytics') ? { category: 'analytics', vendor: 'Google Analytics' } : undefined,
+      cookie: () => undefined,
+    };
   },
 }));
 vi.mock('../../src/block/index', () => ({
@@ -20,7 +24,11 @@ vi.mock('../../src/block/index', () => ({
   },
 }));
 vi.mock('../../src/block/embed-texts', () => ({
-  embedTexts: { en: { blocked: '{vendor} is blocked', allow: 'Allow' }, 'zh-Hant': { blocked: '已封鎖 {vendor}', allow: '允許' }, 'zh-Hans': { blocked: '已屏蔽 {vendor}', allow: '允许' } },
+  embedTexts: {
+    en: { blocked: '{vendor} is blocked', allow: 'Allow' },
+    'zh-Hant': { blocked: '已封鎖 {vendor}', allow: '允許' },
+    'zh-Hans': { blocked: '已屏蔽 {vendor}', allow: '允许' },
+  },
 }));
 
 type W = Window & { consentry: Consentry; dataLayer: IArguments[] };
@@ -101,10 +109,16 @@ it('any element with data-consentry-open opens the preferences, and a link does 
 });
 
 it('builds the matcher from the config rules, exceptions and category cookie tables', () => {
-  boot({ rules: [{ match: 't.example', category: 'analytics' }], allow: ['self.example'], categories: { analytics: { cookies: [{ name: '_x*', provider: 'X' }] } } });
+  boot({
+    rules: [{ match: 't.example', category: 'analytics' }],
+    allow: ['self.example'],
+    categories: { analytics: { cookies: [{ name: '_x*', provider: 'X' }] } },
+  });
   expect(calls.matcher[0]).toMatchObject({
-    rules: [{ match: 't.example', category: 'analytics' }], allow: ['self.example'],
-    cookies: [{ name: '_x*', category: 'analytics', vendor: 'X' }], base: 'https://example.com/',
+    rules: [{ match: 't.example', category: 'analytics' }],
+    allow: ['self.example'],
+    cookies: [{ name: '_x*', category: 'analytics', vendor: 'X' }],
+    base: 'https://example.com/',
   });
 });
 
@@ -141,5 +155,7 @@ it('in advanced Consent Mode, Google tag hosts are not blocked; in basic mode th
   expect(calls.blocker[0].matcher.url('https://www.google-analytics.com/g/collect')).toBeUndefined();
   win = new Window({ url: 'https://example.com/' }) as unknown as W;
   boot();
-  expect(calls.blocker[1].matcher.url('https://www.google-analytics.com/g/collect')).toMatchObject({ category: 'analytics' });
+  expect(calls.blocker[1].matcher.url('https://www.google-analytics.com/g/collect')).toMatchObject({
+    category: 'analytics',
+  });
 });

@@ -32,9 +32,12 @@ const announce = () => window.dispatchEvent(new CustomEvent(TEXTS_EVENT, { detai
 const byName = (name: string) => appended.find((s) => s.src.endsWith('/' + name))!;
 
 describe('loadChunk', () => {
-  it('inserts async consentry-ui.js and consentry-<lang>.js next to the loader, at once, with the loader\'s nonce', () => {
+  it("inserts async consentry-ui.js and consentry-<lang>.js next to the loader, at once, with the loader's nonce", () => {
     loadChunk(window, loaderTag('https://cdn.example.com/c/consentry.js', 'n0nce'))('zh-Hant').catch(() => {});
-    expect(appended.map((s) => s.src)).toEqual(['https://cdn.example.com/c/consentry-ui.js', 'https://cdn.example.com/c/consentry-zh-Hant.js']);
+    expect(appended.map((s) => s.src)).toEqual([
+      'https://cdn.example.com/c/consentry-ui.js',
+      'https://cdn.example.com/c/consentry-zh-Hant.js',
+    ]);
     for (const s of appended) {
       expect(s.async).toBe(true);
       expect(s.nonce).toBe('n0nce');
@@ -115,7 +118,11 @@ describe('createUiController', () => {
   it('a language file that fails to load logs one error and grants nothing', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { api } = makeApi();
-    const ui = createUiController(window, loadChunk(window, loaderTag('/consentry.js')), () => ({ api, lang: 'en' }) as UIContext);
+    const ui = createUiController(
+      window,
+      loadChunk(window, loaderTag('/consentry.js')),
+      () => ({ api, lang: 'en' }) as UIContext,
+    );
     ui.show('banner');
     window.dispatchEvent(new CustomEvent(UI_EVENT, { detail: fakeMount().mount }));
     byName('consentry-en.js').dispatchEvent(new Event('error'));
@@ -126,7 +133,13 @@ describe('createUiController', () => {
   });
   it('a mount that throws logs one error', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const ui = createUiController(window, async () => () => { throw new Error('bad'); }, ctx);
+    const ui = createUiController(
+      window,
+      async () => () => {
+        throw new Error('bad');
+      },
+      ctx,
+    );
     ui.show('banner');
     await flush();
     expect(error).toHaveBeenCalledTimes(1);

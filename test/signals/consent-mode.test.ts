@@ -3,16 +3,29 @@ import { consentDefault, consentUpdate, exemptInAdvanced } from '../../src/signa
 
 type W = Window & { dataLayer?: unknown[] };
 const config = resolveConfig({});
-const only = (...ok: string[]) => (c: string) => c == 'necessary' || ok.includes(c);
+const only =
+  (...ok: string[]) =>
+  (c: string) =>
+    c == 'necessary' || ok.includes(c);
 const fresh = () => ({}) as W;
 
 it('pushes the default, all denied but security_storage, as the first entry of a new dataLayer', () => {
   const w = fresh();
   consentDefault(w, config);
-  expect([...(w.dataLayer![0] as IArguments)]).toEqual(['consent', 'default', {
-    ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied',
-    functionality_storage: 'denied', personalization_storage: 'denied', security_storage: 'granted', wait_for_update: 500,
-  }]);
+  expect([...(w.dataLayer![0] as IArguments)]).toEqual([
+    'consent',
+    'default',
+    {
+      ad_storage: 'denied',
+      ad_user_data: 'denied',
+      ad_personalization: 'denied',
+      analytics_storage: 'denied',
+      functionality_storage: 'denied',
+      personalization_storage: 'denied',
+      security_storage: 'granted',
+      wait_for_update: 500,
+    },
+  ]);
 });
 
 it('pushes arguments objects, as gtag() does, not plain arrays', () => {
@@ -40,27 +53,41 @@ it('maps analytics to analytics_storage', () => {
   const w = fresh();
   consentUpdate(w, config, only('analytics'));
   expect((w.dataLayer![0] as IArguments)[2]).toEqual({
-    analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied',
-    functionality_storage: 'denied', personalization_storage: 'denied',
+    analytics_storage: 'granted',
+    ad_storage: 'denied',
+    ad_user_data: 'denied',
+    ad_personalization: 'denied',
+    functionality_storage: 'denied',
+    personalization_storage: 'denied',
   });
 });
 
 it('maps marketing to ad_storage, ad_user_data and ad_personalization, and stops redaction', () => {
   const w = fresh();
   consentUpdate(w, config, only('marketing'));
-  expect((w.dataLayer![0] as IArguments)[2]).toMatchObject({ ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'denied' });
+  expect((w.dataLayer![0] as IArguments)[2]).toMatchObject({
+    ad_storage: 'granted',
+    ad_user_data: 'granted',
+    ad_personalization: 'granted',
+    analytics_storage: 'denied',
+  });
   expect([...(w.dataLayer![1] as IArguments)]).toEqual(['set', 'ads_data_redaction', false]);
 });
 
 it('maps preferences to functionality_storage and personalization_storage', () => {
   const w = fresh();
   consentUpdate(w, config, only('preferences'));
-  expect((w.dataLayer![0] as IArguments)[2]).toMatchObject({ functionality_storage: 'granted', personalization_storage: 'granted', ad_storage: 'denied' });
+  expect((w.dataLayer![0] as IArguments)[2]).toMatchObject({
+    functionality_storage: 'granted',
+    personalization_storage: 'granted',
+    ad_storage: 'denied',
+  });
   expect((w.dataLayer![0] as IArguments)[1]).toBe('update');
 });
 
 it('does nothing in mode off', () => {
-  const w = fresh(), off = resolveConfig({ consentMode: 'off' });
+  const w = fresh(),
+    off = resolveConfig({ consentMode: 'off' });
   consentDefault(w, off);
   consentUpdate(w, off, only('analytics'));
   expect(w.dataLayer).toBeUndefined();

@@ -10,5 +10,10 @@ it('is off when the site turns it off', () => {
   expect(gpcOn(resolveConfig({ gpc: false }), nav(true))).toBe(false);
 });
 it('is off unless the signal is exactly true', () => {
-  expect([undefined, false, 'true', 1].map((v) => gpcOn(resolveConfig({}), nav(v)))).toEqual([false, false, false, false]);
+  expect([undefined, false, 'true', 1].map((v) => gpcOn(resolveConfig({}), nav(v)))).toEqual([
+    false,
+    false,
+    false,
+    false,
+  ]);
 });

@@ -1,9 +1,17 @@
 import { vendorHooks } from '../../src/signals/vendors';
 
-const only = (...ok: string[]) => (c: string) => ok.includes(c);
+const only =
+  (...ok: string[]) =>
+  (c: string) =>
+    ok.includes(c);
 
 it('tells each vendor present on the page, with its own API', () => {
-  const w = { uetq: { push: vi.fn() }, clarity: vi.fn(), fbq: vi.fn(), ttq: { grantConsent: vi.fn(), revokeConsent: vi.fn() } };
+  const w = {
+    uetq: { push: vi.fn() },
+    clarity: vi.fn(),
+    fbq: vi.fn(),
+    ttq: { grantConsent: vi.fn(), revokeConsent: vi.fn() },
+  };
   vendorHooks(w, only('analytics'));
   expect(w.uetq.push).toHaveBeenCalledWith('consent', 'update', { ad_storage: 'denied' });
   expect(w.clarity).toHaveBeenCalledWith('consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' });
@@ -12,7 +20,12 @@ it('tells each vendor present on the page, with its own API', () => {
 });
 
 it('a vendor stub that throws does not stop the others', () => {
-  const w = { clarity: () => { throw new Error('x'); }, fbq: vi.fn() };
+  const w = {
+    clarity: () => {
+      throw new Error('x');
+    },
+    fbq: vi.fn(),
+  };
   vendorHooks(w, only('marketing'));
   expect(w.fbq).toHaveBeenCalledWith('consent', 'grant');
 });

@@ -136,8 +136,18 @@ describe('Preferences', () => {
   it('lists configured cookies with name, provider, purpose and lifetime under column headers', () => {
     renderPreferences();
     const table = screen.getByRole('table', { name: 'Analytics' });
-    expect([...table.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Name', 'Provider', 'Purpose', 'Lifetime']);
-    expect([...table.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['_ga', 'Google', 'Counts visits', '2 years']);
+    expect([...table.querySelectorAll('th')].map((th) => th.textContent)).toEqual([
+      'Name',
+      'Provider',
+      'Purpose',
+      'Lifetime',
+    ]);
+    expect([...table.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
+      '_ga',
+      'Google',
+      'Counts visits',
+      '2 years',
+    ]);
   });
 
   it('with Global Privacy Control on, says so and starts with marketing off', () => {

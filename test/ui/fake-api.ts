@@ -18,7 +18,14 @@ export function fakeConfig(over: Partial<ResolvedConfig> = {}): ResolvedConfig {
       {
         id: 'analytics',
         required: false,
-        cookies: [{ name: '_ga', provider: 'Google', purpose: { en: 'Counts visits', 'zh-Hant': '統計造訪' }, lifetime: '2 years' }],
+        cookies: [
+          {
+            name: '_ga',
+            provider: 'Google',
+            purpose: { en: 'Counts visits', 'zh-Hant': '統計造訪' },
+            lifetime: '2 years',
+          },
+        ],
       },
       { id: 'marketing', required: false, cookies: [] },
     ],
@@ -37,7 +44,14 @@ export function fakeConfig(over: Partial<ResolvedConfig> = {}): ResolvedConfig {
 
 export function fakeRecord(categories: Record<CategoryId, boolean>): ConsentRecord {
   const now = new Date().toISOString();
-  return { id: 'test-id', revision: '1', given: now, updated: now, method: 'custom', categories: { necessary: true, ...categories } };
+  return {
+    id: 'test-id',
+    revision: '1',
+    given: now,
+    updated: now,
+    method: 'custom',
+    categories: { necessary: true, ...categories },
+  };
 }
 
 /** Enough of the real API for the UI: decisions update the record and emit `change`. */

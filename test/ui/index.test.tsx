@@ -9,7 +9,8 @@ afterEach(() => {
   document.getElementById('consentry-root')?.remove();
 });
 
-const buttons = () => [...document.getElementById('consentry-root')!.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent);
+const buttons = () =>
+  [...document.getElementById('consentry-root')!.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent);
 const settle = () => vi.waitFor(() => expect(document.getElementById('consentry-root')).not.toBeNull());
 
 describe('ES entry mount', () => {

@@ -18,7 +18,8 @@ describe('texts', () => {
   });
 
   it('Traditional and Simplified Chinese use their own characters', () => {
-    const hant = JSON.stringify(zhHant), hans = JSON.stringify(zhHans);
+    const hant = JSON.stringify(zhHant),
+      hans = JSON.stringify(zhHans);
     for (const c of ['拒絕', '設定', '隱私', '關閉']) expect(hant).toContain(c);
     for (const c of ['拒绝', '设置', '隐私', '关闭']) expect(hans).toContain(c);
     for (const c of ['绝', '设', '隐', '关']) expect(hant).not.toContain(c);
@@ -47,7 +48,7 @@ describe('texts', () => {
     expect(t.categories.video).toEqual({ title: 'video', description: 'Embedded videos' });
   });
 
-  it('fills {date} with the policy date in the visitor\'s language', () => {
+  it("fills {date} with the policy date in the visitor's language", () => {
     const config = fakeConfig();
     expect(updated(resolve(config, 'en'), '2019-06-01', 'en')).toBe('updated June 1, 2019');
     expect(updated(resolve(config, 'zh-Hant'), '2019-06-01', 'zh-Hant')).toBe('更新於 2019年6月1日');

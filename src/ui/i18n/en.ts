@@ -27,7 +27,10 @@ const en: UITexts = {
     necessary: { title: 'Necessary', description: 'Login session, security, load balancing and this consent record.' },
     preferences: { title: 'Preferences', description: 'Your settings, such as language, and personalised features.' },
     analytics: { title: 'Analytics', description: 'Visit statistics, heat maps and session recordings.' },
-    marketing: { title: 'Marketing', description: 'Ads, social media embeds and pixels that may track you across sites.' },
+    marketing: {
+      title: 'Marketing',
+      description: 'Ads, social media embeds and pixels that may track you across sites.',
+    },
   },
 };
 

@@ -2,7 +2,8 @@ import type { UITexts } from '../texts';
 
 const zhHans: UITexts = {
   bannerTitle: '您的隐私',
-  bannerText: '我们使用必要的 Cookie 维持网站运行；经您同意，也会用于偏好设置、统计和广告。您随时可在“Cookie 设置”中改变主意。',
+  bannerText:
+    '我们使用必要的 Cookie 维持网站运行；经您同意，也会用于偏好设置、统计和广告。您随时可在“Cookie 设置”中改变主意。',
   acceptAll: '全部接受',
   rejectAll: '全部拒绝',
   customise: '自定义',

@@ -2,7 +2,8 @@ import type { UITexts } from '../texts';
 
 const zhHant: UITexts = {
   bannerTitle: '您的隱私',
-  bannerText: '我們使用必要的 Cookie 維持網站運作；經您同意，也會用於偏好設定、統計與廣告。您隨時可在「Cookie 設定」中改變主意。',
+  bannerText:
+    '我們使用必要的 Cookie 維持網站運作；經您同意，也會用於偏好設定、統計與廣告。您隨時可在「Cookie 設定」中改變主意。',
   acceptAll: '全部接受',
   rejectAll: '全部拒絕',
   customise: '自訂',

@@ -220,84 +220,135 @@ export const pages: CorpusPage[] = [
     title: 'GA4 gtag.js',
     trackers: [
       {
-        vendor: 'Google Analytics 4', category: 'analytics', channel: 'static async <script src> + inline config',
-        hit: 'region1.google-analytics.com/g/collect?v=2&tid=G-TEST', cookies: ['_ga', '_ga_TEST'],
+        vendor: 'Google Analytics 4',
+        category: 'analytics',
+        channel: 'static async <script src> + inline config',
+        hit: 'region1.google-analytics.com/g/collect?v=2&tid=G-TEST',
+        cookies: ['_ga', '_ga_TEST'],
       },
     ],
     limits: [
       {
-        form: 'unmarked', hit: 'www.googletagmanager.com/gtag/js?id=G-TEST', max: 1,
-        why: 'the preload scanner fetches a static unmarked <script src> while the parser waits for the loader; ' +
+        form: 'unmarked',
+        hit: 'www.googletagmanager.com/gtag/js?id=G-TEST',
+        max: 1,
+        why:
+          'the preload scanner fetches a static unmarked <script src> while the parser waits for the loader; ' +
           'it is fetched, never run (no collect hit, no cookie)',
       },
     ],
     html: (f) =>
-      page('GA4 gtag.js',
+      page(
+        'GA4 gtag.js',
         `${extScript(f, 'https://www.googletagmanager.com/gtag/js?id=G-TEST', 'analytics')}
-${inlineScript(f, GTAG_CONFIG, 'analytics')}`, ''),
+${inlineScript(f, GTAG_CONFIG, 'analytics')}`,
+        '',
+      ),
   },
   {
     name: 'gtm',
     title: 'Google Tag Manager container',
     trackers: [
       {
-        vendor: 'Google Tag Manager (GA4 tag inside)', category: 'analytics', channel: 'inline loader IIFE inserting gtm.js',
-        hit: 'region1.google-analytics.com/g/collect?v=2&tid=G-GTMTAG', cookies: ['_ga', '_ga_GTMTAG'],
+        vendor: 'Google Tag Manager (GA4 tag inside)',
+        category: 'analytics',
+        channel: 'inline loader IIFE inserting gtm.js',
+        hit: 'region1.google-analytics.com/g/collect?v=2&tid=G-GTMTAG',
+        cookies: ['_ga', '_ga_GTMTAG'],
       },
     ],
     never: ['www.googletagmanager.com/ns.html'],
     html: (f) =>
-      page('Google Tag Manager container', inlineScript(f, GTM_LOADER, 'analytics'),
-        `<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=GTM-TEST" height="0" width="0" style="display:none;visibility:hidden"></iframe></noscript>`),
+      page(
+        'Google Tag Manager container',
+        inlineScript(f, GTM_LOADER, 'analytics'),
+        `<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=GTM-TEST" height="0" width="0" style="display:none;visibility:hidden"></iframe></noscript>`,
+      ),
   },
   {
     name: 'meta',
     title: 'Meta Pixel',
     trackers: [
       {
-        vendor: 'Meta Pixel', category: 'marketing', channel: 'inline loader !function(f,b,e,v,n,t,s) + fbq queue',
-        hit: 'www.facebook.com/tr/?id=1&ev=PageView', cookies: ['_fbp'],
+        vendor: 'Meta Pixel',
+        category: 'marketing',
+        channel: 'inline loader !function(f,b,e,v,n,t,s) + fbq queue',
+        hit: 'www.facebook.com/tr/?id=1&ev=PageView',
+        cookies: ['_fbp'],
       },
-      { vendor: 'Meta Pixel (click event)', category: 'marketing', channel: "fbq('track','AddToCart') on a button", hit: 'www.facebook.com/tr/?id=1&ev=AddToCart' },
+      {
+        vendor: 'Meta Pixel (click event)',
+        category: 'marketing',
+        channel: "fbq('track','AddToCart') on a button",
+        hit: 'www.facebook.com/tr/?id=1&ev=AddToCart',
+      },
     ],
     clicks: ['#add-to-cart'],
     never: ['www.facebook.com/tr?id=1&ev=PageView&noscript=1'],
     html: (f) =>
-      page('Meta Pixel', inlineScript(f, META_LOADER, 'marketing'),
+      page(
+        'Meta Pixel',
+        inlineScript(f, META_LOADER, 'marketing'),
         `<noscript><img height="1" width="1" style="display:none" src="https://www.facebook.com/tr?id=1&ev=PageView&noscript=1"></noscript>
-<button id="add-to-cart" onclick="typeof fbq === 'function' && fbq('track', 'AddToCart')">Add to cart</button>`),
+<button id="add-to-cart" onclick="typeof fbq === 'function' && fbq('track', 'AddToCart')">Add to cart</button>`,
+      ),
   },
   {
     name: 'pixel',
     title: 'Static image pixels',
     trackers: [
-      { vendor: 'Meta Pixel (image)', category: 'marketing', channel: 'static <img src>', hit: 'www.facebook.com/tr?id=1&ev=PageView&noscript=1' },
-      { vendor: 'LinkedIn (image)', category: 'marketing', channel: 'static <img srcset>', hit: 'px.ads.linkedin.com/collect/?pid=1&fmt=gif' },
+      {
+        vendor: 'Meta Pixel (image)',
+        category: 'marketing',
+        channel: 'static <img src>',
+        hit: 'www.facebook.com/tr?id=1&ev=PageView&noscript=1',
+      },
+      {
+        vendor: 'LinkedIn (image)',
+        category: 'marketing',
+        channel: 'static <img srcset>',
+        hit: 'px.ads.linkedin.com/collect/?pid=1&fmt=gif',
+      },
     ],
     limits: [
       {
-        form: 'unmarked', hit: 'www.facebook.com/tr?id=1&ev=PageView&noscript=1', max: 1,
+        form: 'unmarked',
+        hit: 'www.facebook.com/tr?id=1&ev=PageView&noscript=1',
+        max: 1,
         why: 'the preload scanner fetches a static unmarked <img src> before any script runs',
       },
       {
-        form: 'unmarked', hit: 'px.ads.linkedin.com/collect/?pid=1&fmt=gif', max: 1,
+        form: 'unmarked',
+        hit: 'px.ads.linkedin.com/collect/?pid=1&fmt=gif',
+        max: 1,
         why: 'the preload scanner fetches a static unmarked <img srcset> before any script runs',
       },
     ],
     html: (f) =>
-      page('Static image pixels', '',
+      page(
+        'Static image pixels',
+        '',
         `${img(f, 'src', 'https://www.facebook.com/tr?id=1&ev=PageView&noscript=1', 'marketing', 'width="1" height="1" style="display:none"')}
-${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'marketing', 'width="1" height="1"')}`),
+${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'marketing', 'width="1" height="1"')}`,
+      ),
   },
   {
     name: 'hotjar',
     title: 'Hotjar',
     trackers: [
       {
-        vendor: 'Hotjar', category: 'analytics', channel: 'inline loader (h,o,t,j,a,r) + XHR + WebSocket',
-        hit: `in.hotjar.com/api/v2/client/sites/${HOTJAR}/visit-data`, cookies: [`_hjSessionUser_${HOTJAR}`, `_hjSession_${HOTJAR}`],
+        vendor: 'Hotjar',
+        category: 'analytics',
+        channel: 'inline loader (h,o,t,j,a,r) + XHR + WebSocket',
+        hit: `in.hotjar.com/api/v2/client/sites/${HOTJAR}/visit-data`,
+        cookies: [`_hjSessionUser_${HOTJAR}`, `_hjSession_${HOTJAR}`],
       },
-      { vendor: 'Hotjar (WebSocket)', category: 'analytics', channel: 'WebSocket from the vendor script', hit: 'ws.hotjar.com/api/v2/client/ws' },
+      {
+        vendor: 'Hotjar (WebSocket)',
+        category: 'analytics',
+        channel: 'WebSocket from the vendor script',
+        hit: 'ws.hotjar.com/api/v2/client/ws',
+      },
     ],
     html: (f) => page('Hotjar', inlineScript(f, HOTJAR_LOADER, 'analytics'), ''),
   },
@@ -306,8 +357,11 @@ ${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'mar
     title: 'Microsoft Clarity',
     trackers: [
       {
-        vendor: 'Microsoft Clarity', category: 'analytics', channel: 'inline loader (c,l,a,r,i,t,y) → tag → library → XHR',
-        hit: 'c.clarity.ms/collect', cookies: ['_clck', '_clsk'],
+        vendor: 'Microsoft Clarity',
+        category: 'analytics',
+        channel: 'inline loader (c,l,a,r,i,t,y) → tag → library → XHR',
+        hit: 'c.clarity.ms/collect',
+        cookies: ['_clck', '_clsk'],
       },
     ],
     html: (f) => page('Microsoft Clarity', inlineScript(f, clarityLoader('TEST'), 'analytics'), ''),
@@ -317,23 +371,32 @@ ${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'mar
     title: 'LinkedIn Insight Tag',
     trackers: [
       {
-        vendor: 'LinkedIn Insight', category: 'marketing', channel: '_linkedin_partner_id + inline loader → image pixel',
-        hit: 'px.ads.linkedin.com/collect?v=2&fmt=js&pid=1', cookies: ['li_fat_id'],
+        vendor: 'LinkedIn Insight',
+        category: 'marketing',
+        channel: '_linkedin_partner_id + inline loader → image pixel',
+        hit: 'px.ads.linkedin.com/collect?v=2&fmt=js&pid=1',
+        cookies: ['li_fat_id'],
       },
     ],
     never: ['px.ads.linkedin.com/collect/?pid=1&fmt=gif'],
     html: (f) =>
-      page('LinkedIn Insight Tag', '',
+      page(
+        'LinkedIn Insight Tag',
+        '',
         `${inlineScript(f, LINKEDIN_LOADER, 'marketing')}
-<noscript><img height="1" width="1" style="display:none;" alt="" src="https://px.ads.linkedin.com/collect/?pid=1&fmt=gif"></noscript>`),
+<noscript><img height="1" width="1" style="display:none;" alt="" src="https://px.ads.linkedin.com/collect/?pid=1&fmt=gif"></noscript>`,
+      ),
   },
   {
     name: 'tiktok',
     title: 'TikTok Pixel',
     trackers: [
       {
-        vendor: 'TikTok Pixel', category: 'marketing', channel: 'inline ttq loader → sendBeacon',
-        hit: 'analytics.tiktok.com/api/v2/pixel', cookies: ['_ttp'],
+        vendor: 'TikTok Pixel',
+        category: 'marketing',
+        channel: 'inline ttq loader → sendBeacon',
+        hit: 'analytics.tiktok.com/api/v2/pixel',
+        cookies: ['_ttp'],
       },
     ],
     html: (f) => page('TikTok Pixel', inlineScript(f, TIKTOK_LOADER, 'marketing'), ''),
@@ -343,8 +406,11 @@ ${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'mar
     title: 'Baidu Tongji',
     trackers: [
       {
-        vendor: 'Baidu Tongji', category: 'analytics', channel: '_hmt + inline loader → hm.gif',
-        hit: `hm.baidu.com/hm.gif?si=${BAIDU}`, cookies: [`Hm_lvt_${BAIDU}`, `Hm_lpvt_${BAIDU}`],
+        vendor: 'Baidu Tongji',
+        category: 'analytics',
+        channel: '_hmt + inline loader → hm.gif',
+        hit: `hm.baidu.com/hm.gif?si=${BAIDU}`,
+        cookies: [`Hm_lvt_${BAIDU}`, `Hm_lpvt_${BAIDU}`],
       },
     ],
     html: (f) => page('Baidu Tongji', inlineScript(f, BAIDU_LOADER, 'analytics'), ''),
@@ -354,26 +420,64 @@ ${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'mar
     title: 'CNZZ via document.write',
     trackers: [
       {
-        vendor: 'CNZZ / Umeng', category: 'analytics', channel: 'document.write of a <script src> during parsing',
-        hit: 'hzs1.cnzz.com/stat.htm?id=1', cookies: ['CNZZDATA1', 'UM_distinctid'],
+        vendor: 'CNZZ / Umeng',
+        category: 'analytics',
+        channel: 'document.write of a <script src> during parsing',
+        hit: 'hzs1.cnzz.com/stat.htm?id=1',
+        cookies: ['CNZZDATA1', 'UM_distinctid'],
       },
     ],
     html: (f) =>
-      page('CNZZ via document.write', '',
-        `<footer id="site-footer">${inlineScript(f, CNZZ_WRITE, 'analytics')}<p id="after-cnzz">Footer</p></footer>`),
+      page(
+        'CNZZ via document.write',
+        '',
+        `<footer id="site-footer">${inlineScript(f, CNZZ_WRITE, 'analytics')}<p id="after-cnzz">Footer</p></footer>`,
+      ),
   },
   {
     name: 'network',
     title: 'First-party network calls to trackers',
     trackers: [
-      { vendor: 'Google Analytics 4 (sendBeacon)', category: 'analytics', channel: 'navigator.sendBeacon', hit: 'region1.google-analytics.com/g/collect?v=2&tid=G-FIRSTPARTY', sameView: 'refire' },
-      { vendor: 'TikTok (fetch keepalive)', category: 'marketing', channel: 'fetch(…, {keepalive:true})', hit: 'analytics.tiktok.com/api/v2/pixel', sameView: 'refire' },
-      { vendor: 'Microsoft Clarity (XHR)', category: 'analytics', channel: 'XMLHttpRequest', hit: 'c.clarity.ms/collect', sameView: 'refire' },
-      { vendor: 'Hotjar (WebSocket)', category: 'analytics', channel: 'new WebSocket', hit: 'ws.hotjar.com/api/v2/client/ws', sameView: 'refire' },
-      { vendor: 'Mixpanel (EventSource)', category: 'analytics', channel: 'new EventSource', hit: 'api-js.mixpanel.com/stream', sameView: 'refire' },
+      {
+        vendor: 'Google Analytics 4 (sendBeacon)',
+        category: 'analytics',
+        channel: 'navigator.sendBeacon',
+        hit: 'region1.google-analytics.com/g/collect?v=2&tid=G-FIRSTPARTY',
+        sameView: 'refire',
+      },
+      {
+        vendor: 'TikTok (fetch keepalive)',
+        category: 'marketing',
+        channel: 'fetch(…, {keepalive:true})',
+        hit: 'analytics.tiktok.com/api/v2/pixel',
+        sameView: 'refire',
+      },
+      {
+        vendor: 'Microsoft Clarity (XHR)',
+        category: 'analytics',
+        channel: 'XMLHttpRequest',
+        hit: 'c.clarity.ms/collect',
+        sameView: 'refire',
+      },
+      {
+        vendor: 'Hotjar (WebSocket)',
+        category: 'analytics',
+        channel: 'new WebSocket',
+        hit: 'ws.hotjar.com/api/v2/client/ws',
+        sameView: 'refire',
+      },
+      {
+        vendor: 'Mixpanel (EventSource)',
+        category: 'analytics',
+        channel: 'new EventSource',
+        hit: 'api-js.mixpanel.com/stream',
+        sameView: 'refire',
+      },
     ],
     html: () =>
-      page('First-party network calls to trackers', '',
+      page(
+        'First-party network calls to trackers',
+        '',
         `<script>
   // A first-party bundle that reports straight to vendors' collect endpoints, no vendor script involved.
   window.corpusFire = function () {
@@ -388,17 +492,32 @@ ${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'mar
     try { var es = new EventSource('https://api-js.mixpanel.com/stream'); es.onerror = function () { es.close(); }; } catch (e) {}
   };
   corpusFire();
-</script>`),
+</script>`,
+      ),
   },
   {
     name: 'image-object',
     title: 'new Image() never attached',
     trackers: [
-      { vendor: 'LinkedIn (new Image)', category: 'marketing', channel: 'new Image().src, never attached', hit: 'px.ads.linkedin.com/collect?pid=2&fmt=gif', sameView: 'refire' },
-      { vendor: 'Baidu Tongji (new Image)', category: 'analytics', channel: 'new Image(1,1).src, never attached', hit: 'hm.baidu.com/hm.gif?si=imageobject', sameView: 'refire' },
+      {
+        vendor: 'LinkedIn (new Image)',
+        category: 'marketing',
+        channel: 'new Image().src, never attached',
+        hit: 'px.ads.linkedin.com/collect?pid=2&fmt=gif',
+        sameView: 'refire',
+      },
+      {
+        vendor: 'Baidu Tongji (new Image)',
+        category: 'analytics',
+        channel: 'new Image(1,1).src, never attached',
+        hit: 'hm.baidu.com/hm.gif?si=imageobject',
+        sameView: 'refire',
+      },
     ],
     html: () =>
-      page('new Image() never attached', '',
+      page(
+        'new Image() never attached',
+        '',
         `<script>
   window.corpusFire = function () {
     new Image().src = 'https://px.ads.linkedin.com/collect?pid=2&fmt=gif&t=' + Date.now();
@@ -406,7 +525,8 @@ ${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'mar
     px.src = 'https://hm.baidu.com/hm.gif?si=imageobject&rnd=' + Math.random();
   };
   corpusFire();
-</script>`),
+</script>`,
+      ),
   },
   {
     name: 'youtube',
@@ -416,31 +536,56 @@ ${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'mar
     ],
     limits: [
       {
-        form: 'unmarked', hit: 'www.youtube.com/embed/xyz', max: 1, race: true,
-        why: 'a parser-inserted <iframe src> starts navigating when the parser inserts it, before a MutationObserver ' +
+        form: 'unmarked',
+        hit: 'www.youtube.com/embed/xyz',
+        max: 1,
+        race: true,
+        why:
+          'a parser-inserted <iframe src> starts navigating when the parser inserts it, before a MutationObserver ' +
           'callback can run; the blocker cancels it, but on some loads the request is already out',
       },
     ],
     html: (f) =>
-      page('YouTube embed', '',
-        iframe(f, 'https://www.youtube.com/embed/xyz', 'marketing',
-          'width="560" height="315" title="Product video" allow="autoplay; encrypted-media" allowfullscreen')),
+      page(
+        'YouTube embed',
+        '',
+        iframe(
+          f,
+          'https://www.youtube.com/embed/xyz',
+          'marketing',
+          'width="560" height="315" title="Product video" allow="autoplay; encrypted-media" allowfullscreen',
+        ),
+      ),
   },
   {
     name: 'preload',
     title: 'link rel=preload',
     trackers: [
-      { vendor: 'Meta Pixel (preload)', category: 'marketing', channel: '<link rel=preload as=script> inserted by script', hit: 'connect.facebook.net/en_US/fbevents.js' },
-      { vendor: 'Google Analytics 4 (preload)', category: 'analytics', channel: 'static <link rel=preload as=script>', hit: 'www.googletagmanager.com/gtag/js?id=G-PRELOAD' },
+      {
+        vendor: 'Meta Pixel (preload)',
+        category: 'marketing',
+        channel: '<link rel=preload as=script> inserted by script',
+        hit: 'connect.facebook.net/en_US/fbevents.js',
+      },
+      {
+        vendor: 'Google Analytics 4 (preload)',
+        category: 'analytics',
+        channel: 'static <link rel=preload as=script>',
+        hit: 'www.googletagmanager.com/gtag/js?id=G-PRELOAD',
+      },
     ],
     limits: [
       {
-        form: 'unmarked', hit: 'www.googletagmanager.com/gtag/js?id=G-PRELOAD', max: 1,
+        form: 'unmarked',
+        hit: 'www.googletagmanager.com/gtag/js?id=G-PRELOAD',
+        max: 1,
         why: 'the preload scanner fetches a static unmarked <link rel=preload> before any script runs',
       },
     ],
     html: (f) =>
-      page('link rel=preload', link(f, 'preload', 'https://www.googletagmanager.com/gtag/js?id=G-PRELOAD', 'analytics', 'as="script"'),
+      page(
+        'link rel=preload',
+        link(f, 'preload', 'https://www.googletagmanager.com/gtag/js?id=G-PRELOAD', 'analytics', 'as="script"'),
         `<script>
   (function () {
     var l = document.createElement('link');
@@ -448,19 +593,42 @@ ${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'mar
     l.href = 'https://connect.facebook.net/en_US/fbevents.js';
     document.head.appendChild(l);
   })();
-</script>`),
+</script>`,
+      ),
   },
   {
     name: 'html-insert',
     title: 'innerHTML, insertAdjacentHTML, outerHTML',
     trackers: [
-      { vendor: 'Meta Pixel (innerHTML img)', category: 'marketing', channel: 'innerHTML <img>', hit: 'www.facebook.com/tr?id=1&ev=ViewContent' },
-      { vendor: 'Baidu Tongji (innerHTML img)', category: 'analytics', channel: 'innerHTML <img>', hit: 'hm.baidu.com/hm.gif?si=innerhtml' },
-      { vendor: 'YouTube (insertAdjacentHTML iframe)', category: 'marketing', channel: 'insertAdjacentHTML <iframe>', hit: 'www.youtube.com/embed/adjacent' },
-      { vendor: 'Microsoft UET (outerHTML img)', category: 'marketing', channel: 'outerHTML <img>', hit: 'bat.bing.com/action/0?ti=1' },
+      {
+        vendor: 'Meta Pixel (innerHTML img)',
+        category: 'marketing',
+        channel: 'innerHTML <img>',
+        hit: 'www.facebook.com/tr?id=1&ev=ViewContent',
+      },
+      {
+        vendor: 'Baidu Tongji (innerHTML img)',
+        category: 'analytics',
+        channel: 'innerHTML <img>',
+        hit: 'hm.baidu.com/hm.gif?si=innerhtml',
+      },
+      {
+        vendor: 'YouTube (insertAdjacentHTML iframe)',
+        category: 'marketing',
+        channel: 'insertAdjacentHTML <iframe>',
+        hit: 'www.youtube.com/embed/adjacent',
+      },
+      {
+        vendor: 'Microsoft UET (outerHTML img)',
+        category: 'marketing',
+        channel: 'outerHTML <img>',
+        hit: 'bat.bing.com/action/0?ti=1',
+      },
     ],
     html: () =>
-      page('innerHTML, insertAdjacentHTML, outerHTML', '',
+      page(
+        'innerHTML, insertAdjacentHTML, outerHTML',
+        '',
         `<div id="promo"></div><div id="video"></div><div id="outer"><span id="slot"></span></div>
 <script>
   document.getElementById('promo').innerHTML =
@@ -469,19 +637,25 @@ ${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'mar
   document.getElementById('video').insertAdjacentHTML('beforeend',
     '<iframe src="https://www.youtube.com/embed/adjacent" width="320" height="180" title="Teaser"></iframe>');
   document.getElementById('slot').outerHTML = '<img src="https://bat.bing.com/action/0?ti=1&amp;Ver=2" width="1" height="1" alt="">';
-</script>`),
+</script>`,
+      ),
   },
   {
     name: 'late-src',
     title: 'Script src set after it is attached',
     trackers: [
       {
-        vendor: 'Baidu Tongji (late src)', category: 'analytics', channel: 'empty <script> attached, then .src set',
-        hit: `hm.baidu.com/hm.gif?si=${BAIDU_LATE}`, cookies: [`Hm_lvt_${BAIDU_LATE}`, `Hm_lpvt_${BAIDU_LATE}`],
+        vendor: 'Baidu Tongji (late src)',
+        category: 'analytics',
+        channel: 'empty <script> attached, then .src set',
+        hit: `hm.baidu.com/hm.gif?si=${BAIDU_LATE}`,
+        cookies: [`Hm_lvt_${BAIDU_LATE}`, `Hm_lpvt_${BAIDU_LATE}`],
       },
     ],
     html: () =>
-      page('Script src set after it is attached', '',
+      page(
+        'Script src set after it is attached',
+        '',
         `<script>
   window._hmt = window._hmt || [];
   (function () {
@@ -489,36 +663,64 @@ ${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'mar
     document.head.appendChild(s);
     s.src = 'https://hm.baidu.com/hm.js?${BAIDU_LATE}';
   })();
-</script>`),
+</script>`,
+      ),
   },
   {
     name: 'delayed',
     title: 'Tracker added two seconds after load',
     trackers: [
       {
-        vendor: 'Microsoft Clarity (delayed)', category: 'analytics', channel: 'loader run by setTimeout 2 s after load',
-        hit: 'c.clarity.ms/collect', cookies: ['_clck', '_clsk'],
+        vendor: 'Microsoft Clarity (delayed)',
+        category: 'analytics',
+        channel: 'loader run by setTimeout 2 s after load',
+        hit: 'c.clarity.ms/collect',
+        cookies: ['_clck', '_clsk'],
       },
     ],
     html: () =>
-      page('Tracker added two seconds after load', '',
+      page(
+        'Tracker added two seconds after load',
+        '',
         `<script>
   addEventListener('load', function () {
     setTimeout(function () {${clarityLoader('LATE')}
     }, 2000);
   });
-</script>`, 2200),
+</script>`,
+        2200,
+      ),
   },
   {
     name: 'cookies',
     title: 'First-party code writing tracking cookies',
     trackers: [
-      { vendor: 'Google Analytics 4 (cookie)', category: 'analytics', channel: 'document.cookie = "_ga=…"', cookies: ['_ga'], sameView: 'refire' },
-      { vendor: 'Meta Pixel (cookie)', category: 'marketing', channel: 'document.cookie = "_fbp=…"', cookies: ['_fbp'], sameView: 'refire' },
-      { vendor: 'Microsoft Clarity (cookieStore)', category: 'analytics', channel: "cookieStore.set('_clck', …)", cookies: ['_clck'], sameView: 'refire' },
+      {
+        vendor: 'Google Analytics 4 (cookie)',
+        category: 'analytics',
+        channel: 'document.cookie = "_ga=…"',
+        cookies: ['_ga'],
+        sameView: 'refire',
+      },
+      {
+        vendor: 'Meta Pixel (cookie)',
+        category: 'marketing',
+        channel: 'document.cookie = "_fbp=…"',
+        cookies: ['_fbp'],
+        sameView: 'refire',
+      },
+      {
+        vendor: 'Microsoft Clarity (cookieStore)',
+        category: 'analytics',
+        channel: "cookieStore.set('_clck', …)",
+        cookies: ['_clck'],
+        sameView: 'refire',
+      },
     ],
     html: () =>
-      page('First-party code writing tracking cookies', '',
+      page(
+        'First-party code writing tracking cookies',
+        '',
         `<script>
   window.corpusFire = function () {
     document.cookie = '_ga=GA1.1.12345.67890; path=/; max-age=63072000; SameSite=Lax';
@@ -528,18 +730,36 @@ ${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'mar
     if (window.cookieStore) cookieStore.set({ name: '_clck', value: 'abc%7C2', path: '/' }).catch(function () {});
   };
   corpusFire();
-</script>`),
+</script>`,
+      ),
   },
   {
     name: 'srcset',
     title: 'srcset set by script',
     trackers: [
-      { vendor: 'LinkedIn (img.srcset)', category: 'marketing', channel: 'img.srcset property', hit: 'px.ads.linkedin.com/collect?pid=3&fmt=gif' },
-      { vendor: 'Microsoft UET (<source srcset>)', category: 'marketing', channel: '<picture><source srcset>', hit: 'bat.bing.com/action/0?ti=2' },
-      { vendor: 'Baidu Tongji (setAttribute srcset)', category: 'analytics', channel: "setAttribute('srcset')", hit: 'hm.baidu.com/hm.gif?si=srcset' },
+      {
+        vendor: 'LinkedIn (img.srcset)',
+        category: 'marketing',
+        channel: 'img.srcset property',
+        hit: 'px.ads.linkedin.com/collect?pid=3&fmt=gif',
+      },
+      {
+        vendor: 'Microsoft UET (<source srcset>)',
+        category: 'marketing',
+        channel: '<picture><source srcset>',
+        hit: 'bat.bing.com/action/0?ti=2',
+      },
+      {
+        vendor: 'Baidu Tongji (setAttribute srcset)',
+        category: 'analytics',
+        channel: "setAttribute('srcset')",
+        hit: 'hm.baidu.com/hm.gif?si=srcset',
+      },
     ],
     html: () =>
-      page('srcset set by script', '',
+      page(
+        'srcset set by script',
+        '',
         `<div id="gallery"></div>
 <script>
   (function () {
@@ -560,18 +780,39 @@ ${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'mar
     b.setAttribute('srcset', 'https://hm.baidu.com/hm.gif?si=srcset 1x');
     g.appendChild(b);
   })();
-</script>`),
+</script>`,
+      ),
   },
   {
     name: 'frame',
     title: 'Same-origin about:blank iframe realm',
     trackers: [
-      { vendor: 'Meta Pixel (frame sendBeacon)', category: 'marketing', channel: "iframe.contentWindow.navigator.sendBeacon", hit: 'www.facebook.com/tr?id=1&ev=FrameBeacon', sameView: 'refire' },
-      { vendor: 'LinkedIn (frame img)', category: 'marketing', channel: "iframe.contentDocument.createElement('img')", hit: 'px.ads.linkedin.com/collect?pid=4&fmt=gif', sameView: 'refire' },
-      { vendor: 'Baidu Tongji (frame fetch)', category: 'analytics', channel: 'iframe.contentWindow.fetch', hit: 'hm.baidu.com/hm.gif?si=framefetch', sameView: 'refire' },
+      {
+        vendor: 'Meta Pixel (frame sendBeacon)',
+        category: 'marketing',
+        channel: 'iframe.contentWindow.navigator.sendBeacon',
+        hit: 'www.facebook.com/tr?id=1&ev=FrameBeacon',
+        sameView: 'refire',
+      },
+      {
+        vendor: 'LinkedIn (frame img)',
+        category: 'marketing',
+        channel: "iframe.contentDocument.createElement('img')",
+        hit: 'px.ads.linkedin.com/collect?pid=4&fmt=gif',
+        sameView: 'refire',
+      },
+      {
+        vendor: 'Baidu Tongji (frame fetch)',
+        category: 'analytics',
+        channel: 'iframe.contentWindow.fetch',
+        hit: 'hm.baidu.com/hm.gif?si=framefetch',
+        sameView: 'refire',
+      },
     ],
     html: () =>
-      page('Same-origin about:blank iframe realm', '',
+      page(
+        'Same-origin about:blank iframe realm',
+        '',
         `<script>
   // A fresh realm has its own, unpatched prototypes: the classic way around an in-page blocker.
   window.corpusFire = function () {
@@ -586,20 +827,34 @@ ${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'mar
     w.fetch('https://hm.baidu.com/hm.gif?si=framefetch&rnd=' + Math.random(), { mode: 'no-cors' }).catch(function () {});
   };
   corpusFire();
-</script>`),
+</script>`,
+      ),
   },
   {
     name: 'ping',
     title: '<a ping>',
     trackers: [
-      { vendor: 'Meta Pixel (<a ping>)', category: 'marketing', channel: '<a ping> clicked', hit: 'www.facebook.com/tr?id=1&ev=LinkClick' },
-      { vendor: 'Google Analytics 4 (<a ping>)', category: 'analytics', channel: '<a ping> clicked', hit: 'region1.google-analytics.com/g/collect?v=2&tid=G-PING' },
+      {
+        vendor: 'Meta Pixel (<a ping>)',
+        category: 'marketing',
+        channel: '<a ping> clicked',
+        hit: 'www.facebook.com/tr?id=1&ev=LinkClick',
+      },
+      {
+        vendor: 'Google Analytics 4 (<a ping>)',
+        category: 'analytics',
+        channel: '<a ping> clicked',
+        hit: 'region1.google-analytics.com/g/collect?v=2&tid=G-PING',
+      },
     ],
     clicks: ['#ping-fb', '#ping-ga'],
     html: () =>
-      page('<a ping>', '',
+      page(
+        '<a ping>',
+        '',
         `<a id="ping-fb" href="#offer" ping="https://www.facebook.com/tr?id=1&amp;ev=LinkClick">See the offer</a>
-<a id="ping-ga" href="#details" ping="https://region1.google-analytics.com/g/collect?v=2&amp;tid=G-PING&amp;en=click">Details</a>`),
+<a id="ping-ga" href="#details" ping="https://region1.google-analytics.com/g/collect?v=2&amp;tid=G-PING&amp;en=click">Details</a>`,
+      ),
   },
 ];
 

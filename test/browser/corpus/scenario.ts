@@ -37,7 +37,9 @@ export async function visit(browser: Browser, site: Served, p: CorpusPage, form:
 
 /** Wait until the page has done what it does on its own, click what the page offers, and let requests land. */
 export async function settle(page: Page, p: CorpusPage): Promise<void> {
-  await page.waitForFunction(() => (window as { corpusReady?: boolean }).corpusReady === true, null, { timeout: 15_000 });
+  await page.waitForFunction(() => (window as { corpusReady?: boolean }).corpusReady === true, null, {
+    timeout: 15_000,
+  });
   await click(page, p);
   await waitQuiet(page, 200);
 }
@@ -126,7 +128,11 @@ export function limits(net: Trackers, p: CorpusPage, form: Form, views = 1): str
 }
 
 /** Cookies in the jar that are neither the site's own nor written by a tracker of an allowed category. */
-export async function trackingCookies(context: BrowserContext, p: CorpusPage, allowed: Category[] = []): Promise<string[]> {
+export async function trackingCookies(
+  context: BrowserContext,
+  p: CorpusPage,
+  allowed: Category[] = [],
+): Promise<string[]> {
   const ok = new Set(SITE_COOKIES);
   for (const t of p.trackers) if (allowed.includes(t.category)) for (const c of t.cookies ?? []) ok.add(c);
   return (await cookieNames(context)).filter((n) => !ok.has(n));
@@ -143,7 +149,10 @@ export async function session(context: BrowserContext): Promise<string[]> {
  * `timeout` ms for each). Returns what is missing.
  */
 export async function arrivals(
-  v: Visit, p: CorpusPage, categories: Category[], opts: { form: Form; earlier?: Hit[]; timeout?: number },
+  v: Visit,
+  p: CorpusPage,
+  categories: Category[],
+  opts: { form: Form; earlier?: Hit[]; timeout?: number },
 ): Promise<string[]> {
   const timeout = opts.timeout ?? 8000;
   const wanted = p.trackers.filter((t) => categories.includes(t.category));
@@ -172,7 +181,8 @@ export async function arrivals(
       await v.page.waitForTimeout(100);
       names = await cookieNames(v.context);
     }
-    for (const [t, c] of want) if (!names.includes(c)) missing.push(`${t.vendor} [${t.channel}]: cookie ${c} not written`);
+    for (const [t, c] of want)
+      if (!names.includes(c)) missing.push(`${t.vendor} [${t.channel}]: cookie ${c} not written`);
   }
   return missing;
 }

@@ -1,6 +1,7 @@
 /* Stand-in for Clarity's library: drains `clarity.q`, writes `_clck` and `_clsk`, uploads to c.clarity.ms/collect. */
 (function () {
-  var w = window, d = document;
+  var w = window,
+    d = document;
   if (typeof w.clarity !== 'function' || w.clarity.__stub) return;
   var q = w.clarity.q || [];
   w.clarity = function () {};

@@ -1,6 +1,7 @@
 /* Stand-in for CNZZ's z_stat.php?id=<site>&web_id=<site>: loads the counting core from c.cnzz.com. */
 (function () {
-  var d = document, me = d.currentScript;
+  var d = document,
+    me = d.currentScript;
   var m = me && me.src.match(/[?&]id=(\d+)/);
   if (!m) return;
   var s = d.createElement('script');

@@ -1,7 +1,9 @@
 /* Stand-in for Meta Pixel's fbevents.js: drains `fbq.queue`, becomes `fbq.callMethod`, writes `_fbp`, loads the
  * pixel's config script and sends every event as an image to www.facebook.com/tr, as the real one does. */
 (function () {
-  var w = window, d = document, f = w.fbq;
+  var w = window,
+    d = document,
+    f = w.fbq;
   if (!f || f.__stub) return;
   f.__stub = true;
   var pixels = [];
@@ -12,8 +14,17 @@
   }
   function hit(id, ev) {
     var img = new Image();
-    img.src = 'https://www.facebook.com/tr/?id=' + id + '&ev=' + encodeURIComponent(ev) + '&dl=' +
-      encodeURIComponent(location.href) + '&fbp=' + fbp + '&ts=' + Date.now();
+    img.src =
+      'https://www.facebook.com/tr/?id=' +
+      id +
+      '&ev=' +
+      encodeURIComponent(ev) +
+      '&dl=' +
+      encodeURIComponent(location.href) +
+      '&fbp=' +
+      fbp +
+      '&ts=' +
+      Date.now();
   }
   function call(cmd, a, b) {
     if (cmd === 'init') {
@@ -23,11 +34,17 @@
       s.src = 'https://connect.facebook.net/signals/config/' + a + '?v=' + f.version + '&r=stable';
       d.head.appendChild(s);
     } else if (cmd === 'track' || cmd === 'trackCustom') {
-      pixels.forEach(function (id) { hit(id, a); });
+      pixels.forEach(function (id) {
+        hit(id, a);
+      });
     }
     return b;
   }
-  f.callMethod = function () { call.apply(null, arguments); };
+  f.callMethod = function () {
+    call.apply(null, arguments);
+  };
   var q = f.queue.splice(0);
-  q.forEach(function (args) { call.apply(null, args); });
+  q.forEach(function (args) {
+    call.apply(null, args);
+  });
 })();

@@ -3,11 +3,14 @@
  * honours Consent Mode (no `_ga` cookies while analytics_storage is denied, a cookieless ping instead) and sends
  * each hit with sendBeacon to region1.google-analytics.com/g/collect. */
 (function () {
-  var w = window, d = document;
+  var w = window,
+    d = document;
   var dl = (w.dataLayer = w.dataLayer || []);
   if (dl.__stubGtag) return;
   dl.__stubGtag = true;
-  var storage = 'granted', ids = [], cid = String(Math.floor(Math.random() * 1e9)) + '.' + Math.floor(Date.now() / 1000);
+  var storage = 'granted',
+    ids = [],
+    cid = String(Math.floor(Math.random() * 1e9)) + '.' + Math.floor(Date.now() / 1000);
   var year2 = 63072000;
   function cookie(name, value) {
     d.cookie = name + '=' + value + '; path=/; max-age=' + year2 + '; SameSite=Lax';
@@ -20,11 +23,23 @@
     });
   }
   function send(id, event, extra) {
-    var q = 'v=2&tid=' + encodeURIComponent(id) + '&cid=' + cid + '&en=' + encodeURIComponent(event) +
-      '&gcs=' + (storage === 'denied' ? 'G100' : 'G111') + '&dl=' + encodeURIComponent(location.href) + (extra || '');
+    var q =
+      'v=2&tid=' +
+      encodeURIComponent(id) +
+      '&cid=' +
+      cid +
+      '&en=' +
+      encodeURIComponent(event) +
+      '&gcs=' +
+      (storage === 'denied' ? 'G100' : 'G111') +
+      '&dl=' +
+      encodeURIComponent(location.href) +
+      (extra || '');
     var url = 'https://region1.google-analytics.com/g/collect?' + q;
     if (!(navigator.sendBeacon && navigator.sendBeacon(url))) {
-      try { fetch(url, { method: 'POST', keepalive: true, mode: 'no-cors' }).catch(function () {}); } catch (e) {}
+      try {
+        fetch(url, { method: 'POST', keepalive: true, mode: 'no-cors' }).catch(function () {});
+      } catch (e) {}
     }
   }
   function consent(kind, state) {
@@ -40,7 +55,9 @@
       return send(a[1], 'page_view');
     }
     if (a[0] === 'event') {
-      ids.forEach(function (id) { send(id, a[1]); });
+      ids.forEach(function (id) {
+        send(id, a[1]);
+      });
     }
   }
   // GTM hands its container id here (see gtm.js): the container's GA4 tag behaves like a config command.

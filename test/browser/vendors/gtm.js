@@ -2,11 +2,16 @@
  * The real container reads the `gtm.js` event off dataLayer and fires its tags; the GA4 tag loads the Google tag
  * library from www.googletagmanager.com/gtag/js, which is what this stub does too. */
 (function () {
-  var w = window, d = document;
+  var w = window,
+    d = document;
   var dl = (w.dataLayer = w.dataLayer || []);
-  var started = dl.some(function (e) { return e && e.event === 'gtm.js'; });
+  var started = dl.some(function (e) {
+    return e && e.event === 'gtm.js';
+  });
   if (!started) return;
-  function gtag() { dl.push(arguments); }
+  function gtag() {
+    dl.push(arguments);
+  }
   gtag('config', 'G-GTMTAG');
   var s = d.createElement('script');
   s.async = true;
