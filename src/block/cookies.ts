@@ -1,6 +1,6 @@
 import type { BlockedItem, CategoryId } from '../core/types';
 import { item, type Gate } from './gate';
-import type { Matcher } from './matcher';
+import type { Matcher } from '../catalogue/matcher';
 
 type Win = Window & typeof globalThis;
 

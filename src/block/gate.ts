@@ -1,5 +1,5 @@
 import type { BlockedItem, BlockedKind, CategoryId } from '../core/types';
-import type { Match, Matcher } from './matcher';
+import type { Match, Matcher } from '../catalogue/matcher';
 
 /**
  * The one question every guard asks: "must this URL be held back right now?"

@@ -4,7 +4,7 @@ import { guardElements } from './elements';
 import { guardFrames } from './frames';
 import { createGate } from './gate';
 import { guardMarkup } from './markup';
-import type { Matcher } from './matcher';
+import type { Matcher } from '../catalogue/matcher';
 import { guardNetwork } from './network';
 import { guardParser } from './parser';
 import { placeholders } from './placeholder';

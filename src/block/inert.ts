@@ -1,6 +1,6 @@
 import type { BlockedKind } from '../core/types';
 import { allowedAll, type Gate } from './gate';
-import type { Match } from './matcher';
+import type { Match } from '../catalogue/matcher';
 
 /**
  * The inert marker, and the one check every DOM guard shares. A blocked element stays where it is, keeps every

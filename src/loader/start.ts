@@ -9,7 +9,7 @@ import { createApi } from '../core/api';
 import { isRtl, pickLanguage } from '../core/language';
 import { consentDefault, consentUpdate, exemptInAdvanced } from '../signals/consent-mode';
 import { gpcOn } from '../signals/gpc';
-import { createMatcher } from '../block/matcher';
+import { createMatcher } from '../catalogue/matcher';
 import { installBlocker } from '../block/index';
 import { embedTexts } from '../block/embed-texts';
 import { createUiController, onDomReady, type LoadUI } from './ui';

@@ -20,7 +20,7 @@ const MAP: Record<string, CategoryId> = {
 };
 
 /**
- * Catalogue vendors (src/block/catalogue.ts) that `consentMode: "advanced"` lets load before consent: Google Tag
+ * Catalogue vendors (src/catalogue/catalogue.ts) that `consentMode: "advanced"` lets load before consent: Google Tag
  * Manager, Analytics and Ads then run with consent denied and send cookieless pings. Their cookies stay blocked.
  */
 export const exemptInAdvanced = (config: ResolvedConfig, vendor: string): boolean =>

@@ -2,7 +2,7 @@ import { Window } from 'happy-dom';
 import type { BlockedItem } from '../../src/core/types';
 import { guardCookies, purgeCookies } from '../../src/block/cookies';
 import { createGate } from '../../src/block/gate';
-import type { Matcher } from '../../src/block/matcher';
+import type { Matcher } from '../../src/catalogue/matcher';
 
 // A stand-in for the catalogue: _ga* is analytics, _fbp marketing; the consent record and the session cookie
 // are deliberately matched too, to prove that `keep` wins over the matcher.

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import type { BlockedItem } from '../../src/core/types';
 import { createGate } from '../../src/block/gate';
-import type { Matcher } from '../../src/block/matcher';
+import type { Matcher } from '../../src/catalogue/matcher';
 import { guardNetwork } from '../../src/block/network';
 
 // A stand-in for the catalogue: tracker.test is analytics; any URL containing "boom" makes the matcher throw.

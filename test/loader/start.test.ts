@@ -1,12 +1,12 @@
 import { Window } from 'happy-dom';
 import type { BlockerOptions } from '../../src/block/index';
-import type { MatcherOptions } from '../../src/block/matcher';
+import type { MatcherOptions } from '../../src/catalogue/matcher';
 import { start } from '../../src/loader/start';
 import type { Consentry } from '../../src/core/types';
 import { clearCookies, makeApi } from '../core/harness';
 
 const calls = vi.hoisted(() => ({ blocker: [] as any[], matcher: [] as any[], dataLayerAtInstall: [] as unknown[] }));
-vi.mock('../../src/block/matcher', () => ({
+vi.mock('../../src/catalogue/matcher', () => ({
   createMatcher: (o: MatcherOptions) => {
     calls.matcher.push(o);
     return {

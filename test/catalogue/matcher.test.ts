@@ -1,4 +1,4 @@
-import { createMatcher, type MatcherOptions } from '../../src/block/matcher';
+import { createMatcher, type MatcherOptions } from '../../src/catalogue/matcher';
 
 /** How one URL or cookie name becomes a category: site allow list, then site rules, then the catalogue. */
 

@@ -1,5 +1,5 @@
-import { catalogue, categoryOf } from '../../src/block/catalogue';
-import { createMatcher } from '../../src/block/matcher';
+import { catalogue, categoryOf } from '../../src/catalogue/catalogue';
+import { createMatcher } from '../../src/catalogue/matcher';
 
 /** The catalogue's shape is its specification: every vendor the loader ships must pass these. */
 
