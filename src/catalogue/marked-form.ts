@@ -1,0 +1,45 @@
+/**
+ * The marked form of a tag: what a held tag looks like, whether a site owner wrote it by hand, the build or server
+ * rewriter produced it (src/mark/), or a guard parked the element at run time (src/block/). One vocabulary, so one
+ * re-activation path serves all three. Pure data and string helpers: no DOM, imported by the loader, the service
+ * worker and Node alike.
+ *
+ * The attribute names are shipped strings (they appear in site owners' HTML), so they stay as written here.
+ */
+
+/** The categories that must all be allowed before the tag may load or run, separated by spaces. */
+export const CONSENT_ATTRIBUTE = 'data-consent';
+/** The vendor the catalogue named when the tag was held (shown by placeholders and `blocked()`). */
+export const VENDOR_ATTRIBUTE = 'data-consentry-vendor';
+/** A held script's original `type` (`module` matters); a held script itself is `type="text/plain"`. */
+export const ORIGINAL_TYPE_ATTRIBUTE = 'data-consentry-type';
+/** The same, as site owners write it by hand on a marked script. */
+export const OWNER_TYPE_ATTRIBUTE = 'data-type';
+/** + category: the tracker URLs taken out of an a/area `ping`, kept per category for re-activation. */
+export const HELD_PING_PREFIX = 'data-ping-';
+/** The type that makes a script a data block: never fetched, never run. */
+export const INERT_SCRIPT_TYPE = 'text/plain';
+
+/**
+ * Element → the attributes that make it fetch a URL, in the order re-activation restores them (srcset before src,
+ * so an image chooses once). No prototype: `URL_ATTRIBUTES[tagName]` of any name is safe. A held element other than a script carries each of them as `data-<name>`; a held
+ * script keeps its `src` (a `text/plain` script never fetches). a/area are never held whole: only the tracker URLs
+ * of their `ping` are taken out.
+ */
+export const URL_ATTRIBUTES: Record<string, readonly string[]> = Object.assign(Object.create(null), {
+  script: ['src'],
+  img: ['srcset', 'src'],
+  source: ['srcset', 'src'],
+  iframe: ['src'],
+  embed: ['src'],
+  object: ['data'],
+  link: ['href'],
+  a: ['ping'],
+  area: ['ping'],
+});
+
+/** Where a held element keeps the value of URL attribute `name`. */
+export const heldAttribute = (name: string): string => 'data-' + name;
+
+/** The categories of a `data-consent` value (`"analytics marketing"`), split on ASCII whitespace as HTML lists are. */
+export const consentCategories = (value: string): string[] => value.split(/[\t\n\f\r ]+/).filter(Boolean);
