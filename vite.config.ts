@@ -1,43 +1,67 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { rmSync } from 'node:fs';
+import { build, defineConfig, type LibraryFormats, type Plugin } from 'vite';
+import { LANGUAGES } from './src/core/language';
 
 /**
- * One config, one build per mode (`vite build --mode loader|ui|lang-<lang>|esm`), all into dist/:
+ * `vite build` builds every target below into dist/, one after the other (`vite build --mode <target>` builds one):
  * - loader:      dist/consentry.js, the classic IIFE pasted first in <head>;
  * - ui:          dist/consentry-ui.js, the Preact banner, fetched by the loader only when it must show something;
- * - lang-<lang>: dist/consentry-<lang>.js, the banner's strings in one language, fetched beside the UI chunk;
+ * - lang-<lang>: dist/consentry-<lang>.js, the banner's strings in one language, fetched beside the UI chunk, one
+ *                per entry of LANGUAGES (src/core/language.ts);
  * - esm:         dist/consentry.mjs (+ lazy UI and language chunks) for apps that bundle Consentry.
  */
-const langs = ['en', 'zh-Hant', 'zh-Hans'];
-const entries: Record<string, { entry: string; formats: ('iife' | 'es')[]; fileName(): string; lang?: string }> = {
-  loader: { entry: 'src/loader/index.ts', formats: ['iife'], fileName: () => 'consentry.js' },
-  ui: { entry: 'src/ui/chunk.ts', formats: ['iife'], fileName: () => 'consentry-ui.js' },
+interface Target {
+  entry: string;
+  format: LibraryFormats;
+  fileName: string;
+  /** A language build: the language file src/ui/language-file.ts hands over. */
+  lang?: string;
+}
+
+const TARGETS: Record<string, Target> = {
+  loader: { entry: 'src/loader/index.ts', format: 'iife', fileName: 'consentry.js' },
+  ui: { entry: 'src/ui/chunk.ts', format: 'iife', fileName: 'consentry-ui.js' },
   ...Object.fromEntries(
-    langs.map((lang) => [
+    LANGUAGES.map((lang) => [
       'lang-' + lang,
-      { entry: 'src/ui/i18n/file.ts', formats: ['iife'], fileName: () => `consentry-${lang}.js`, lang },
+      { entry: 'src/ui/language-file.ts', format: 'iife', fileName: `consentry-${lang}.js`, lang },
     ]),
   ),
-  esm: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'consentry.mjs' },
+  esm: { entry: 'src/index.ts', format: 'es', fileName: 'consentry.mjs' },
 };
 
-export default defineConfig(({ mode }) => {
-  const { lang, ...lib } = entries[mode] ?? entries.loader;
+/** The whole build: dist/ emptied once, then every other target after the first one's bundle is written. */
+const everyTarget = (): Plugin => ({
+  name: 'consentry:every-target',
+  apply: 'build',
+  buildStart: () => rmSync('dist', { recursive: true, force: true }),
+  async closeBundle() {
+    for (const mode of Object.keys(TARGETS).slice(1)) await build({ mode, logLevel: 'warn' });
+  },
+});
+
+export default defineConfig(({ command, mode }) => {
+  const target = TARGETS[mode];
+  const { entry, format, fileName, lang } = target ?? TARGETS.loader;
   return {
     publicDir: false,
-    // A language build: src/ui/i18n/file.ts announces ./<lang>.ts.
-    ...(lang && { resolve: { alias: { 'consentry-lang': `/src/ui/i18n/${lang}.ts` } } }),
+    plugins: command == 'build' && !target ? [everyTarget()] : [],
+    ...(lang && { resolve: { alias: { 'consentry-language': `/src/ui/i18n/${lang}.ts` } } }),
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir: 'dist',
       emptyOutDir: false,
       target: 'es2020',
+      // The stylesheet uses logical properties (inset-inline, float: inline-end) on purpose: right-to-left follows
+      // `dir` with no rules of its own. An older CSS target would rewrite them into left/right plus :lang() guesses.
+      cssTarget: 'esnext',
       minify: true,
       sourcemap: false,
       reportCompressedSize: false,
-      lib: { ...lib, name: 'consentry', formats: [...lib.formats] },
+      lib: { entry, name: 'consentry', formats: [format], fileName: () => fileName },
       rolldownOptions:
-        mode === 'esm'
+        format == 'es'
           ? { external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'] }
           : // V8's explicit compile hint: nearly every function of these files runs as soon as they load, so compiling
             // them all at once beats a pre-parse now and a full parse on each first call. Measured for a returning
@@ -51,6 +75,8 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'unit',
             environment: 'happy-dom',
+            // The UI's stylesheet is imported as text (`styles.css?inline`): process it as the build does.
+            css: true,
             globals: true,
             include: ['test/**/*.test.{ts,tsx}'],
             exclude: ['test/browser/**', 'test/bench/**', 'node_modules/**'],

@@ -2,8 +2,6 @@
 // a remembered currency (a "preferences" cookie), and the side panel that shows what Consentry is doing.
 // Everything here uses only the public API of window.consentry and the consentry:* DOM events.
 (function () {
-  'use strict';
-
   var $ = function (id) {
     return document.getElementById(id);
   };

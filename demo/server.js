@@ -3,8 +3,9 @@
 //
 //   npm run demo            (builds dist/, then runs this file)
 //   PORT=3000 node demo/server.js
-import { createServer } from 'node:http';
+
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -9,3 +9,12 @@ describe('the classic bundles', () => {
     expect(readFileSync(file, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
   });
 });
+
+describe('the UI chunk', () => {
+  // An older CSS target would rewrite `inset-inline` and `float: inline-end` into left/right plus :lang() guesses.
+  it('keeps the stylesheet on logical sides, as written', () => {
+    const chunk = readFileSync(CONSENTRY.ui, 'utf8');
+    expect(chunk).toContain('inset-inline:1em');
+    expect(chunk).not.toMatch(/[{;](left|right):|:lang\(/);
+  });
+});

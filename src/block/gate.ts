@@ -1,5 +1,6 @@
-import type { BlockedItem, BlockedKind, CategoryId } from '../core/types';
+import { consentCategories } from '../catalogue/marked-form';
 import type { Match, Matcher } from '../catalogue/matcher';
+import type { BlockedItem, BlockedKind, CategoryId } from '../core/types';
 
 /**
  * The one question every guard asks: "must this URL be held back right now?"
@@ -14,6 +15,8 @@ export interface Gate {
    * Never throws: if anything inside fails, it holds the URL (fail closed) and logs once.
    */
   hold(url: string, kind: BlockedKind, element?: Element): Match | undefined;
+  /** Reports a held item that is not a URL (a cookie, by name). */
+  report(item: BlockedItem): void;
   /** Cookie names that are never touched: the consent record and the session login cookie. */
   keep: string[];
 }
@@ -25,36 +28,38 @@ export interface GateOptions {
   keep: string[];
 }
 
-const FAILED: Match = { category: 'marketing', vendor: 'unknown (guard error)' };
-let warned = false;
+/** What a guard that failed holds the item as: an unknown marketing tracker, so nothing short of full consent lets it through. */
+export const GUARD_FAILURE: Match = { category: 'marketing', vendor: 'unknown (guard error)' };
 
-/** Any category in a space-separated list (`data-consent="analytics marketing"`) not allowed holds the whole item. */
-export const allowedAll = (allowed: (c: CategoryId) => boolean, list: string): boolean =>
-  list.split(' ').every((c) => !c || allowed(c));
+let failureLogged = false;
+
+/** True when every category of a `data-consent` list (`"analytics marketing"`) is allowed. */
+export const allowsEvery = (allowed: (category: CategoryId) => boolean, list: string): boolean =>
+  consentCategories(list).every(allowed);
 
 /** The record of one held item, for `blocked()` and the `blocked` event. */
-export const item = (kind: BlockedKind, url: string, m: Match, element?: Element): BlockedItem => ({
+export const blockedItem = (kind: BlockedKind, url: string, match: Match, element?: Element): BlockedItem => ({
   kind,
   url,
-  category: m.category,
-  vendor: m.vendor,
+  category: match.category,
+  vendor: match.vendor,
   time: Math.round(performance.now()),
   element,
 });
 
-export const createGate = (o: GateOptions): Gate => ({
-  ...o,
+export const createGate = (options: GateOptions): Gate => ({
+  ...options,
   hold(url, kind, element) {
-    let m: Match | undefined;
+    let match: Match | undefined;
     try {
-      m = o.matcher.url(url);
-      if (!m || o.allowed(m.category)) return;
-    } catch (e) {
-      if (!warned) console.error('Consentry: a guard failed and held the request back (fail closed).', e);
-      warned = true;
-      m = FAILED;
+      match = options.matcher.url(url);
+      if (!match || options.allowed(match.category)) return;
+    } catch (error) {
+      if (!failureLogged) console.error('Consentry: a guard failed and held the request back (fail closed).', error);
+      failureLogged = true;
+      match = GUARD_FAILURE;
     }
-    o.report(item(kind, String(url), m, element));
-    return m;
+    options.report(blockedItem(kind, String(url), match, element));
+    return match;
   },
 });

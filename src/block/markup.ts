@@ -1,80 +1,101 @@
+import type { Realm } from '../core/realm';
+import { checkElement, URL_ELEMENTS_SELECTOR } from './check';
 import type { Gate } from './gate';
-import { SEL, ih, inspect, ours, patch, sa } from './inert';
+import { nativeInnerHTMLSetter, nativeSetAttribute, replaceAccessor, replaceMethod } from './natives';
 
 /** Could this string carry a URL attribute? Strings that cannot (most of them) go straight to the native call. */
-const CAND = /(src|href|data|ping)[\w-]*\s*=/i;
+const MAY_CARRY_URL = /(src|href|data|ping)[\w-]*\s*=/i;
 
 /**
- * HTML with every held element parked, or `h` itself when nothing was held (so markup round-trips only when it
+ * Scripts that Consentry itself inserted (re-activated ones, and those of a diverted `document.write`): a
+ * `document.write` from one of them must not reach the real write, which would wipe the page after parsing.
+ */
+export const scriptsInsertedByConsentry = new WeakSet<object>();
+
+/**
+ * HTML with every held element parked, or `html` itself when nothing was held (so markup round-trips only when it
  * must). Parsing into a `<template>` is inert: nothing in its content fetches or runs. The report's `element` for
  * items found here is the template copy; the live element arrives already parked and is not reported again.
  */
-export function scrub(doc: Document, g: Gate, h: unknown): unknown {
-  const s = String(h);
-  if (!CAND.test(s)) return h;
-  const t = doc.createElement('template');
-  ih.call(t, s);
-  let hit = false;
-  for (const el of t.content.querySelectorAll(SEL + ',[srcdoc]')) {
-    hit = inspect(g, el) || hit;
-    const d = el.getAttribute('srcdoc'),
-      x = d && scrub(doc, g, d);
-    if (x != d) (hit = true), sa.call(el, 'srcdoc', x as string);
+export function scrubMarkup(doc: Document, gate: Gate, html: unknown): unknown {
+  const text = String(html);
+  if (!MAY_CARRY_URL.test(text)) return html;
+  const template = doc.createElement('template');
+  nativeInnerHTMLSetter.call(template, text);
+  let changed = false;
+  for (const el of template.content.querySelectorAll(URL_ELEMENTS_SELECTOR + ',[srcdoc]')) {
+    changed = checkElement(gate, el) || changed;
+    const srcdoc = el.getAttribute('srcdoc');
+    const scrubbed = srcdoc && scrubMarkup(doc, gate, srcdoc);
+    if (scrubbed != srcdoc) {
+      changed = true;
+      nativeSetAttribute.call(el, 'srcdoc', scrubbed as string);
+    }
   }
   // template serialisation keeps `<script>` text and attributes; a parked script comes out as type="text/plain"
-  return hit ? t.innerHTML : h;
+  return changed ? template.innerHTML : html;
 }
 
 /**
- * Guard HTML-string insertion in this realm: innerHTML/outerHTML (Element, ShadowRoot), insertAdjacentHTML,
+ * Guards HTML-string insertion in this realm: innerHTML/outerHTML (Element, ShadowRoot), insertAdjacentHTML,
  * Range#createContextualFragment (its scripts do run) and document.write/writeln (whose scripts run before any
  * observer could see them; after parsing, see below). Not covered: `setHTMLUnsafe`, DOMParser /
  * Document.parseHTMLUnsafe output adopted later (the parser guard sees it on insertion, after an img may have started).
  */
-export function guardMarkup(win: Window & typeof globalThis, g: Gate): void {
-  const E = win.Element.prototype,
-    D = win.Document.prototype,
-    set = (o: unknown, k: string) =>
-      patch(
-        o,
-        k,
-        (f) =>
-          function (h) {
-            f.call(this, scrub(win.document, g, h));
-          },
-        'set',
-      ),
-    // `i`: the index of the HTML argument
-    call = (o: unknown, k: string, i = 0) =>
-      patch(
-        o,
-        k,
-        (f) =>
-          function (...a) {
-            // write/writeln take any number of strings: check them as one
-            if (k[0] == 'w') {
-              if (a.length > 1) a = [a.join('')];
-              // a script we inserted, or parsing is over: a real write would wipe the page or be ignored. The markup
-              // goes after the writing script as parsed nodes instead (the guarded fragment scrubs it; its scripts run
-              // and are ours too). An empty document (a blank frame being filled) is still written.
-              const s = this.currentScript;
-              if (ours.has(s) || (this.readyState != 'loading' && this.body?.firstChild)) {
-                const r = this.createRange();
-                s ? r.setStartAfter(s) : (r.selectNodeContents(this.body), r.collapse());
-                const f = r.createContextualFragment(a[0]);
-                f.querySelectorAll('script').forEach((x: Element) => ours.add(x));
-                return r.insertNode(f);
-              }
+export function guardMarkup(win: Realm, gate: Gate): void {
+  const scrub = (html: unknown) => scrubMarkup(win.document, gate, html);
+  const guardSetter = (target: unknown, name: string) =>
+    replaceAccessor(
+      target,
+      name,
+      'set',
+      (nativeSetter) =>
+        function (this: Element, html: unknown) {
+          nativeSetter.call(this, scrub(html));
+        },
+    );
+  const guardMethod = (target: unknown, name: string, htmlArgument: number) =>
+    replaceMethod(
+      target,
+      name,
+      (nativeMethod) =>
+        function (this: unknown, ...args: unknown[]) {
+          // too few arguments: the native throws its own TypeError
+          if (args.length > htmlArgument) args[htmlArgument] = scrub(args[htmlArgument]);
+          return nativeMethod.apply(this, args);
+        },
+    );
+  const guardWrite = (name: string) =>
+    replaceMethod(
+      win.Document.prototype,
+      name,
+      (nativeWrite) =>
+        function (this: Document, ...args: unknown[]) {
+          // write/writeln take any number of strings: check them as one
+          const html = args.length > 1 ? args.join('') : args[0];
+          // a script we inserted, or parsing is over: a real write would wipe the page or be ignored. The markup
+          // goes after the writing script as parsed nodes instead (the guarded fragment scrubs it; its scripts run
+          // and are ours too). An empty document (a blank frame being filled) is still written.
+          const writer = this.currentScript;
+          if (scriptsInsertedByConsentry.has(writer!) || (this.readyState != 'loading' && this.body?.firstChild)) {
+            const range = this.createRange();
+            if (writer) range.setStartAfter(writer);
+            else {
+              range.selectNodeContents(this.body!);
+              range.collapse();
             }
-            a[i] = scrub(win.document, g, a[i]);
-            return f.apply(this, a);
-          },
-      );
-  set(E, 'innerHTML');
-  set(E, 'outerHTML');
-  set(win.ShadowRoot?.prototype, 'innerHTML');
-  call(E, 'insertAdjacentHTML', 1);
-  call(win.Range?.prototype, 'createContextualFragment');
-  call(D, 'write');
-  call(D, 'writeln');
+            const fragment = range.createContextualFragment(html as string);
+            for (const script of fragment.querySelectorAll('script')) scriptsInsertedByConsentry.add(script);
+            return range.insertNode(fragment);
+          }
+          return args.length ? nativeWrite.call(this, scrub(html)) : nativeWrite.call(this);
+        },
+    );
+  guardSetter(win.Element.prototype, 'innerHTML');
+  guardSetter(win.Element.prototype, 'outerHTML');
+  guardSetter(win.ShadowRoot?.prototype, 'innerHTML');
+  guardMethod(win.Element.prototype, 'insertAdjacentHTML', 1);
+  guardMethod(win.Range?.prototype, 'createContextualFragment', 0);
+  guardWrite('write');
+  guardWrite('writeln');
 }

@@ -1,8 +1,11 @@
+import { CONSENT_ATTRIBUTE, URL_ATTRIBUTES } from '../catalogue/marked-form';
+import type { Realm } from '../core/realm';
+import { checkElement, URL_ELEMENTS_SELECTOR } from './check';
 import type { Gate } from './gate';
-import { CONSENT, SEL, TAGS, frame, held, inspect } from './inert';
+import { announceParkedFrame, isMarkedHeld } from './marker';
 
 /**
- * Watch every element the parser (or anything else) adds. The HTML parser runs a microtask checkpoint before it
+ * Watches every element the parser (or anything else) adds. The HTML parser runs a microtask checkpoint before it
  * prepares each `</script>`, so this callback parks a parser-inserted tracker script before it can run.
  *
  * Limits (measured by the browser tests): for parser-inserted img/iframe/link/source the request has usually been
@@ -11,32 +14,35 @@ import { CONSENT, SEL, TAGS, frame, held, inspect } from './inert';
  * script is prepared before this runs: the markup guard covers that path. Consentry's own shadow roots are never
  * observed (an observer does not enter shadow trees).
  *
- * A marked element (`data-consent`) that arrives while its categories are allowed is handed to `onMarked`, once per
- * batch (wire it to the reactivator's `remember`, which releases it), an iframe a task later; blocked marked iframes
- * get their placeholder.
+ * A marked element (`data-consent`) that arrives while its categories are allowed is handed to `onAllowedMarked`,
+ * once per batch (wire it to the reactivator, which releases it), an iframe a task later; blocked marked iframes get
+ * their placeholder.
  */
-export function guardParser(win: Window & typeof globalThis, g: Gate, onMarked: (el: Element) => void): void {
-  let go: Element | undefined;
-  const check = (el: Element) => {
+export function guardParser(win: Realm, gate: Gate, onAllowedMarked: (el: Element) => void): void {
+  let allowedMarked: Element | undefined;
+  const checkAdded = (el: Element) => {
     // most added elements cannot carry a URL: one lookup and out
-    if (!TAGS[el.localName]) return;
-    if (!el.hasAttribute(CONSENT)) inspect(g, el);
+    if (!URL_ATTRIBUTES[el.localName]) return;
+    if (!el.hasAttribute(CONSENT_ATTRIBUTE)) checkElement(gate, el);
+    else if (isMarkedHeld(gate, el)) announceParkedFrame(el);
     // an iframe: Chromium drops a src set in this callback while the parser inserts it (it stays about:blank)
-    else held(g, el) ? frame(el) : el.localName == 'iframe' ? setTimeout(onMarked, 0, el) : (go ||= el);
+    else if (el.localName == 'iframe') setTimeout(onAllowedMarked, 0, el);
+    else allowedMarked ||= el;
     // a same-origin child realm: reading contentWindow lets the frames guard install into it
     if (el.localName == 'iframe') (el as HTMLIFrameElement).contentWindow;
   };
   // the document, not documentElement: it also sees a replaced <html>
-  new win.MutationObserver((rs) => {
-    go = undefined;
+  new win.MutationObserver((records) => {
+    allowedMarked = undefined;
     // indexed loops: a NodeList iterator costs a native call per step, and a busy page adds thousands of nodes
-    for (let i = 0; i < rs.length; i++)
-      for (let j = 0, a = rs[i].addedNodes, n; (n = a[j]); j++)
-        if (n.nodeType == 1) {
-          check(n as Element);
+    for (let i = 0; i < records.length; i++)
+      for (let j = 0, added = records[i].addedNodes, node: Node; (node = added[j]); j++)
+        if (node.nodeType == 1) {
+          checkAdded(node as Element);
           // parsing adds one element at a time: only a subtree inserted by script has descendants to search
-          if ((n as Element).firstElementChild) (n as Element).querySelectorAll(SEL).forEach(check);
+          if ((node as Element).firstElementChild)
+            (node as Element).querySelectorAll(URL_ELEMENTS_SELECTOR).forEach(checkAdded);
         }
-    if (go) onMarked(go);
+    if (allowedMarked) onAllowedMarked(allowedMarked);
   }).observe(win.document, { childList: true, subtree: true });
 }

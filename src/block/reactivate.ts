@@ -1,17 +1,37 @@
-import { allowedAll, type Gate } from './gate';
-import { CONSENT, HOST, PING, TAGS, TYPE, VENDOR, detached, ours, sa } from './inert';
+import {
+  CONSENT_ATTRIBUTE,
+  consentCategories,
+  HELD_PING_PREFIX,
+  heldAttribute,
+  ORIGINAL_TYPE_ATTRIBUTE,
+  OWNER_TYPE_ATTRIBUTE,
+  URL_ATTRIBUTES,
+  VENDOR_ATTRIBUTE,
+} from '../catalogue/marked-form';
+import { allowsEvery, type Gate } from './gate';
+import { parkedOffDocument } from './marker';
+import { scriptsInsertedByConsentry } from './markup';
+import { nativeSetAttribute } from './natives';
+import { PLACEHOLDER_TAG } from './placeholder';
 
 /** How long an inline script waits for the external scripts before it (one that hangs must not stall the rest). */
 export const BARRIER_MS = 3000;
 
-/** The type a marker script gets back (owners may write `data-type`). */
-const ty = (el: Element) => el.getAttribute(TYPE) || el.getAttribute('data-type');
+/** The type a marked script gets back: the one it had when parked, or the one its owner wrote as `data-type`. */
+const restoredType = (el: Element) => el.getAttribute(ORIGINAL_TYPE_ATTRIBUTE) || el.getAttribute(OWNER_TYPE_ATTRIBUTE);
+
+export interface Reactivator {
+  /** Consent widened: bring back what is now allowed. */
+  release(): void;
+  /** A marked tag arrived while its categories are allowed: release it now. */
+  remember(el: Element): void;
+}
 
 /**
- * When consent widens, bring back what is now allowed, in document order, each once: parked and owner-marked
+ * When consent widens, brings back what is now allowed, in document order, each once: parked and owner-marked
  * elements in the document plus parked ones that never reached it (`new Image()`, scripts not yet inserted).
  *
- * A marker script in the document is replaced by a NEW script (a clone would be "already started" and never run)
+ * A marked script in the document is replaced by a NEW script (a clone would be "already started" and never run)
  * with every attribute, its text, its original type and its nonce (the property: the attribute reads "" once the
  * browser hides it). External classic scripts go in with `async = false` (parallel download, original order) unless
  * they were async; an inline classic script is a barrier: it waits for the load/error of the externals queued before
@@ -21,88 +41,102 @@ const ty = (el: Element) => el.getAttribute(TYPE) || el.getAttribute('data-type'
  *
  * Limit: tags that wait for DOMContentLoaded/load which already fired may not start; most tags check readyState.
  * Stopping what already ran on withdrawal is the loader's reload (reloadOnWithdraw), not this.
- * `remember(el)`: a marked tag that arrived while allowed is released now.
  */
-export function createReactivator(win: Window, g: Gate): { release(): void; remember(el: Element): void } {
-  const queue: Element[] = [];
-  let loads: Promise<unknown>[] = [],
-    busy = false;
+export function createReactivator(win: Window, gate: Gate): Reactivator {
+  const scriptQueue: Element[] = [];
+  let pendingLoads: Promise<unknown>[] = [];
+  let pumping = false;
 
-  // restore a marker's own attributes in place (a non-script, a script not in a document, or the new script)
-  const inPlace = (el: Element) => {
-    const p = el.parentElement,
-      t = ty(el);
-    if (p?.localName == HOST) p.replaceWith(el);
-    for (const n of [VENDOR, TYPE, 'data-type']) el.removeAttribute(n);
+  /** Restores a marker's own attributes in place (a non-script, a script not in a document, or the new script). */
+  const restoreInPlace = (el: Element) => {
+    const parent = el.parentElement;
+    const type = restoredType(el);
+    if (parent?.localName == PLACEHOLDER_TAG) parent.replaceWith(el);
+    for (const name of [VENDOR_ATTRIBUTE, ORIGINAL_TYPE_ATTRIBUTE, OWNER_TYPE_ATTRIBUTE]) el.removeAttribute(name);
     // the type can only be set once data-consent is gone, or the type guard would keep it text/plain
-    if (el.localName == 'script') t ? el.setAttribute('type', t) : el.removeAttribute('type');
-    for (const a of TAGS[el.localName]) {
-      const v = el.getAttribute('data-' + a);
-      if (v != null) {
-        el.removeAttribute('data-' + a);
-        el.setAttribute(a, v);
+    if (el.localName == 'script') {
+      if (type) el.setAttribute('type', type);
+      else el.removeAttribute('type');
+    }
+    for (const attribute of URL_ATTRIBUTES[el.localName]) {
+      const url = el.getAttribute(heldAttribute(attribute));
+      if (url != null) {
+        el.removeAttribute(heldAttribute(attribute));
+        el.setAttribute(attribute, url);
       }
     }
   };
 
-  // through the guards: they may park the new script again for another category (then it never loads: not awaited)
-  const run = (el: Element) => {
-    const n = el.ownerDocument.createElement('script');
-    ours.add(n);
-    for (const a of el.attributes) n.setAttribute(a.name, a.value);
-    inPlace(n);
-    n.textContent = el.textContent;
+  /** Replaces a marked script by a new one, through the guards: they may park it again for another category (then it never loads: not awaited). */
+  const runScript = (marked: Element) => {
+    const script = marked.ownerDocument.createElement('script');
+    scriptsInsertedByConsentry.add(script);
+    for (const attribute of marked.attributes) script.setAttribute(attribute.name, attribute.value);
+    restoreInPlace(script);
+    script.textContent = marked.textContent;
     // after the attributes: a copied nonce="" (hidden nonce) would clear it
-    n.nonce = (el as HTMLElement).nonce;
-    if (!el.hasAttribute('async')) {
-      n.async = false;
-      if (n.src && !n.hasAttribute(CONSENT) && n.type != 'module')
-        loads.push(new Promise((r) => ['load', 'error'].forEach((e) => n.addEventListener(e, r))));
+    script.nonce = (marked as HTMLElement).nonce;
+    if (!marked.hasAttribute('async')) {
+      script.async = false;
+      if (script.src && !script.hasAttribute(CONSENT_ATTRIBUTE) && script.type != 'module')
+        pendingLoads.push(
+          new Promise((settle) => {
+            script.addEventListener('load', settle);
+            script.addEventListener('error', settle);
+          }),
+        );
     }
-    el.replaceWith(n);
+    marked.replaceWith(script);
   };
 
-  // runs synchronously up to the first barrier; one pump at a time, so a release during a wait only queues
+  /** Runs synchronously up to the first barrier; one pump at a time, so a release during a wait only queues. */
   const pump = async () => {
-    if (busy) return;
-    busy = true;
+    if (pumping) return;
+    pumping = true;
     try {
-      for (let el; (el = queue.shift()); ) {
-        if (loads.length && !el.hasAttribute('src') && !el.hasAttribute('data-src') && ty(el) != 'module') {
-          await Promise.race([Promise.all(loads), new Promise((r) => setTimeout(r, BARRIER_MS))]);
-          loads = [];
+      for (let marked: Element | undefined; (marked = scriptQueue.shift()); ) {
+        const isInline = !marked.hasAttribute('src') && !marked.hasAttribute(heldAttribute('src'));
+        if (pendingLoads.length && isInline && restoredType(marked) != 'module') {
+          await Promise.race([Promise.all(pendingLoads), new Promise((wake) => setTimeout(wake, BARRIER_MS))]);
+          pendingLoads = [];
         }
-        run(el);
+        runScript(marked);
       }
     } finally {
-      busy = false;
+      pumping = false;
     }
+  };
+
+  /** a/area: each category's ping URLs go back once it is allowed (natively: the guard would drop those still held). */
+  const releasePing = (el: Element, categories: string) => {
+    const stillHeld = consentCategories(categories).filter((category) => {
+      if (!gate.allowed(category)) return true;
+      const kept = el.getAttribute(HELD_PING_PREFIX + category);
+      nativeSetAttribute.call(el, 'ping', [el.getAttribute('ping'), kept].join(' ').trim());
+      el.removeAttribute(HELD_PING_PREFIX + category);
+      return false;
+    });
+    if (stillHeld[0]) nativeSetAttribute.call(el, CONSENT_ATTRIBUTE, stillHeld.join(' '));
+    else for (const name of [CONSENT_ATTRIBUTE, VENDOR_ATTRIBUTE]) el.removeAttribute(name);
   };
 
   const release = () => {
-    const later: Element[] = [];
-    for (const el of [...win.document.querySelectorAll('[' + CONSENT + ']'), ...detached]) {
-      const c = el.getAttribute(CONSENT),
-        l = el.localName;
-      if (c == null || !TAGS[l]) continue;
-      if (l[0] == 'a') {
-        // a/area: each category's ping URLs go back once it is allowed (natively: the guard would drop those still
-        // held); the rest stay held
-        const k = c.split(' ').filter((x) => {
-          if (!g.allowed(x)) return 1;
-          sa.call(el, 'ping', [el.getAttribute('ping'), el.getAttribute(PING + x)].join(' ').trim());
-          el.removeAttribute(PING + x);
-        });
-        k[0] ? sa.call(el, CONSENT, k.join(' ')) : [CONSENT, VENDOR].map((n) => el.removeAttribute(n));
-      } else if (allowedAll(g.allowed, c)) {
-        detached.delete(el);
+    const modulesAndDeferred: Element[] = [];
+    for (const el of [...win.document.querySelectorAll('[' + CONSENT_ATTRIBUTE + ']'), ...parkedOffDocument]) {
+      const categories = el.getAttribute(CONSENT_ATTRIBUTE);
+      const tag = el.localName;
+      if (categories == null || !URL_ATTRIBUTES[tag]) continue;
+      if (tag == 'a' || tag == 'area') releasePing(el, categories);
+      else if (allowsEvery(gate.allowed, categories)) {
+        parkedOffDocument.delete(el);
         // gone before anything else: nothing is queued twice, and the guards no longer hold it
-        el.removeAttribute(CONSENT);
-        if (l != 'script' || !el.isConnected) inPlace(el);
-        else (ty(el) == 'module' || el.hasAttribute('defer') ? later : queue).push(el);
+        el.removeAttribute(CONSENT_ATTRIBUTE);
+        if (tag != 'script' || !el.isConnected) restoreInPlace(el);
+        else if (restoredType(el) == 'module' || el.hasAttribute('defer')) modulesAndDeferred.push(el);
+        else scriptQueue.push(el);
       }
     }
-    queue.push(...later);
+    scriptQueue.push(...modulesAndDeferred);
     pump();
   };
   // a marked element that arrived while allowed comes back now, with whatever else is due (one removed again before

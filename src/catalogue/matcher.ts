@@ -25,20 +25,28 @@ export interface MatcherOptions {
   base: string;
 }
 
-/** Allow list, site rules, catalogue: one table, keyed by `a`, `r` or `c` + host; paths without their leading `/`. */
-type Table = Map<string, [path: string, m: Match][]>;
+/**
+ * Allow list, site rules, catalogue: one table, keyed by a table letter (`a`, `r` or `c`) + host; each entry a path
+ * prefix without its leading `/` ('' for any path) and what it names.
+ */
+type HostTable = Map<string, [pathPrefix: string, match: Match][]>;
+type CookieRule = [pattern: RegExp, match: Match, rank: number];
 
-export function createMatcher(o: MatcherOptions): Matcher {
-  // `seen`: per host, whether any rule names it or a parent; most URLs a page asks about are its own, and after the
-  // first one cost a single Map lookup.
-  const seen = new Map<string, unknown>();
-  let t: Table,
-    cookies: [name: RegExp, m: Match, rank: number][],
-    host = '',
-    base: string | undefined;
+const ALLOW = 'a';
+const SITE_RULES = 'r';
+const CATALOGUE = 'c';
+
+export function createMatcher(options: MatcherOptions): Matcher {
+  // Per host: whether any entry names it or a parent. Most URLs a page asks about are its own, and after the first
+  // one they cost a single Map lookup.
+  const hostNamed = new Map<string, boolean>();
+  let hostTable: HostTable;
+  let cookieRules: CookieRule[];
+  let pageHost = '';
+  let base: string | undefined;
   try {
-    host = new URL(o.base).hostname;
-    base = o.base;
+    pageHost = new URL(options.base).hostname;
+    base = options.base;
   } catch {
     // No usable base: relative URLs then resolve to nothing and never match.
   }
@@ -49,42 +57,45 @@ export function createMatcher(o: MatcherOptions): Matcher {
    * Site owners write `https://host/x`, `*.host`, `.host`, `Host.com` or `host?q=` as often as `host/x`; all mean the
    * same here. Catalogue entries take the same road.
    */
-  const add = (k: string, rule: string, m: Match) => {
-    const [, h, p] = /^(?:\w*:?\/\/|\*?\.)?([^/?]*)\/?(.*)/.exec(rule.trim())!;
-    const list = t.get((k += h.toLowerCase())) || [];
-    t.set(k, list);
-    list.push([p, m]);
-    list.sort((a, b) => b[0].length - a[0].length);
+  const addHostRule = (table: string, rule: string, match: Match) => {
+    const [, host, path] = /^(?:\w*:?\/\/|\*?\.)?([^/?]*)\/?(.*)/.exec(rule.trim())!;
+    const key = table + host.toLowerCase();
+    const entries = hostTable.get(key) || [];
+    hostTable.set(key, entries);
+    entries.push([path, match]);
+    entries.sort((a, b) => b[0].length - a[0].length);
   };
 
   /** `*` stands for any run of characters. Site rules outrank the catalogue, exact names outrank patterns, then longest. */
-  const cookie = (name: string, m: Match, rank: number) =>
-    cookies.push([
+  const addCookieRule = (name: string, match: Match, rank: number) =>
+    cookieRules.push([
       RegExp('^' + name.replace(/\W/g, '\\$&').replace('\\*', '.*') + '$'),
-      m,
+      match,
       rank + (name.includes('*') ? name.length : 1e5),
     ]);
 
   // Each table is built on its first question rather than at creation, so the loader's synchronous start (config,
   // record, guards) does not wait for it: the first URL a guard asks about pays for the host table, the first
   // cookie write for the cookie patterns (a page that writes no cookie never compiles them).
-  const build = () => {
-    if (t) return;
-    t = new Map();
+  const buildHostTable = () => {
+    if (hostTable) return;
+    hostTable = new Map();
     for (const [vendor, code, hosts] of catalogue) {
-      const m = { category: categoryOf[code], vendor };
-      for (const h of hosts.split(' ')) add('c', h, m);
+      const match = { category: categoryOf[code], vendor };
+      for (const host of hosts.split(' ')) addHostRule(CATALOGUE, host, match);
     }
-    for (const r of o.rules) add('r', r.match, { category: r.category, vendor: r.vendor || r.match });
-    for (const a of o.allow) add('a', a, {} as Match);
+    for (const rule of options.rules)
+      addHostRule(SITE_RULES, rule.match, { category: rule.category, vendor: rule.vendor || rule.match });
+    for (const exception of options.allow) addHostRule(ALLOW, exception, {} as Match);
   };
-  const buildCookies = () => {
-    if (cookies) return;
-    cookies = [];
+  const buildCookieRules = () => {
+    if (cookieRules) return;
+    cookieRules = [];
     for (const [vendor, code, , names] of catalogue)
-      for (const c of names ? names.split(' ') : []) cookie(c, { category: categoryOf[code], vendor }, 0);
-    for (const c of o.cookies) cookie(c.name, { category: c.category, vendor: c.vendor || c.name }, 1e6);
-    cookies.sort((a, b) => b[2] - a[2]);
+      for (const name of names ? names.split(' ') : []) addCookieRule(name, { category: categoryOf[code], vendor }, 0);
+    for (const rule of options.cookies)
+      addCookieRule(rule.name, { category: rule.category, vendor: rule.vendor || rule.name }, 1e6);
+    cookieRules.sort((a, b) => b[2] - a[2]);
   };
 
   /**
@@ -92,44 +103,47 @@ export function createMatcher(o: MatcherOptions): Matcher {
    * one Map lookup per label, so the cost does not grow with the catalogue. A host whose entries are all
    * path rules that miss falls through to its parent, which may block every path.
    */
-  const find = (k: string, h: string, path: string) => {
-    for (let i = 0; i >= 0; h = h.slice(i + 1)) {
-      for (const [p, m] of t.get(k + h) || []) if (path.startsWith(p, 1)) return m;
-      i = h.indexOf('.');
+  const find = (table: string, host: string, path: string) => {
+    for (let dot = 0; dot >= 0; host = host.slice(dot + 1)) {
+      for (const [prefix, match] of hostTable.get(table + host) || []) if (path.startsWith(prefix, 1)) return match;
+      dot = host.indexOf('.');
     }
   };
 
   return {
-    url(u) {
-      build();
-      let h = host,
-        p = (u = '' + u).split('#')[0],
-        x: URL;
+    url(given) {
+      buildHostTable();
+      const url = '' + given;
+      let host = pageHost;
+      let path = url.split('#')[0];
       // The fast path, for the page's own `/path` URLs (first-party fetch, img.src): no parsing at all. Anything
       // the browser could read otherwise goes through its URL parser: schemes, `//host`, page-relative paths,
       // whitespace and non-ASCII (stripped or IDNA-mapped), backslashes (read as slashes) and dot segments.
-      if (/[^!-~]|\\|\/\.|^(?!\/[^/])/.test(u))
+      if (/[^!-~]|\\|\/\.|^(?!\/[^/])/.test(url))
         try {
-          x = new URL(u, base);
+          const parsed = new URL(url, base);
           // Only these schemes load anything a tracker can see; data:, blob:, javascript:, about:... never match.
-          if (!/^(http|ws)s?:$/.test(x.protocol)) return;
+          if (!/^(http|ws)s?:$/.test(parsed.protocol)) return;
           // Without the trailing dot of a fully qualified name (`hm.baidu.com.`).
-          h = x.hostname.replace(/\.+$/, '');
-          p = x.pathname + x.search;
+          host = parsed.hostname.replace(/\.+$/, '');
+          path = parsed.pathname + parsed.search;
         } catch {
           return;
         }
-      let any = seen.get(h);
-      if (any == null) {
-        for (let d = h, i = 0; i >= 0 && !any; i = d.indexOf('.'), d = d.slice(i + 1))
-          any = t.has('a' + d) || t.has('r' + d) || t.has('c' + d);
-        seen.set(h, any);
+      let named = hostNamed.get(host);
+      if (named == null) {
+        named = false;
+        for (let domain = host, dot = 0; dot >= 0 && !named; dot = domain.indexOf('.'), domain = domain.slice(dot + 1))
+          named =
+            hostTable.has(ALLOW + domain) || hostTable.has(SITE_RULES + domain) || hostTable.has(CATALOGUE + domain);
+        hostNamed.set(host, named);
       }
-      return !any || find('a', h, p) ? undefined : find('r', h, p) || find('c', h, p);
+      if (!named || find(ALLOW, host, path)) return;
+      return find(SITE_RULES, host, path) || find(CATALOGUE, host, path);
     },
-    cookie(n) {
-      buildCookies();
-      return cookies.find(([r]) => r.test(n))?.[1];
+    cookie(name) {
+      buildCookieRules();
+      return cookieRules.find(([pattern]) => pattern.test(name))?.[1];
     },
   };
 }

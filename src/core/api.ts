@@ -1,11 +1,9 @@
-import type { BlockedItem, CategoryId, ConsentRecord, Consentry, ResolvedConfig } from './types';
-import type { UIView } from '../ui/types';
 import type { Consent } from './consent';
 import type { Emitter } from './events';
+import { clearRecord, recordFields, writeRecord } from './record';
 import type { Sync } from './sync';
-import { clearRecord, pick, writeRecord } from './record';
-import { consentUpdate } from '../signals/consent-mode';
-import { vendorHooks } from '../signals/vendors';
+import type { BlockedItem, CategoryId, ConsentRecord, Consentry, ResolvedConfig } from './types';
+import type { UIView } from './ui-contract';
 
 /** Kept equal to package.json's version (a test checks it). */
 export const VERSION = '0.1.0';
@@ -19,47 +17,57 @@ export interface ApiDeps {
   ui: { show(view: UIView): void; hide(): void };
   session: Consentry['session'];
   sync: Sync;
+  /** Tells the vendors' own consent switches (Consent Mode, vendor hooks) after every change. */
+  signal(): void;
   /** What the blocker reported, in order. */
   items: BlockedItem[];
   lang: string;
 }
 
-export function createApi(d: ApiDeps): Consentry {
-  const { win, config, consent, events, blocker, ui } = d,
-    allowed = consent.allowed;
-
-  const signal = () => {
-    consentUpdate(win, config, allowed);
-    vendorHooks(win, allowed);
-  };
+export function createApi(deps: ApiDeps): Consentry {
+  const { win, config, consent, events, blocker, ui, signal } = deps;
+  const allowed = consent.allowed;
 
   // Scripts that ran cannot be stopped: delete their cookies, then reload unless the site handles it itself.
-  // Truthy when the page is reloading.
-  const withdraw = (w: CategoryId[]) =>
-    w.length && (blocker.purge(w), config.reloadOnWithdraw && (win.location.reload(), 1));
+  // True when the page is reloading.
+  const withdraw = (withdrawn: CategoryId[]): boolean => {
+    if (!withdrawn.length) return false;
+    blocker.purge(withdrawn);
+    if (!config.reloadOnWithdraw) return false;
+    win.location.reload();
+    return true;
+  };
 
-  /** The one decision pipeline: API, UI and other tabs (`remote`: already stored and broadcast there). */
-  const commit = (r: ConsentRecord, remote?: boolean) => {
+  /** Proof of consent, sent once. A string body goes as text/plain: a JSON type would need a CORS preflight. */
+  const sendReceipt = (record: ConsentRecord) => {
+    const endpoint = config.receipts?.endpoint;
+    if (endpoint)
+      try {
+        navigator.sendBeacon(
+          endpoint,
+          JSON.stringify({ ...recordFields(record), url: location.href, language: deps.lang }),
+        );
+      } catch {}
+  };
+
+  /** The one decision pipeline: API, UI and other tabs (`fromOtherTab`: already stored and broadcast there). */
+  const commit = (record: ConsentRecord, fromOtherTab?: boolean) => {
     // Two tabs deciding at once: the later decision wins everywhere.
-    if (remote && r.updated < consent.get()?.updated!) return;
-    const { granted, withdrawn } = consent.apply(r),
-      url = config.receipts?.endpoint;
-    if (!remote) {
-      writeRecord(config, r);
-      d.sync.post(r);
-      // Proof of consent, sent once. A string body goes as text/plain: a JSON type would need a CORS preflight.
-      if (url)
-        try {
-          navigator.sendBeacon(url, JSON.stringify({ ...pick(r), url: location.href, language: d.lang }));
-        } catch {}
+    const current = consent.get();
+    if (fromOtherTab && current && record.updated < current.updated) return;
+    const { granted, withdrawn } = consent.apply(record);
+    if (!fromOtherTab) {
+      writeRecord(config, record);
+      deps.sync.post(record);
+      sendReceipt(record);
     }
     signal();
-    events.emit('change', r);
+    events.emit('change', record);
     if (!withdraw(withdrawn) && granted.length) blocker.release();
     ui.hide();
   };
 
-  d.sync.listen((r) => commit(r, true));
+  deps.sync.listen((record) => commit(record, true));
 
   return {
     get: consent.get,
@@ -71,9 +79,14 @@ export function createApi(d: ApiDeps): Consentry {
       commit(consent.decide(choices, method == 'custom' ? method : 'api'));
     },
     on: events.on,
-    whenAllowed(c, fn) {
-      if (allowed(c)) return fn();
-      const off = events.on('change', () => allowed(c) && (off(), fn()));
+    whenAllowed(category, fn) {
+      if (allowed(category)) return fn();
+      const unsubscribe = events.on('change', () => {
+        if (allowed(category)) {
+          unsubscribe();
+          fn();
+        }
+      });
     },
     show: () => ui.show('banner'),
     showPreferences: () => ui.show('preferences'),
@@ -83,10 +96,10 @@ export function createApi(d: ApiDeps): Consentry {
       const { withdrawn } = consent.apply(null);
       signal();
       events.emit('change', null);
-      withdraw(withdrawn) || ui.show('banner');
+      if (!withdraw(withdrawn)) ui.show('banner');
     },
-    blocked: () => d.items.slice(),
-    session: d.session,
+    blocked: () => deps.items.slice(),
+    session: deps.session,
     config,
     version: VERSION,
   };

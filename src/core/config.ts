@@ -1,5 +1,5 @@
+import { LANGUAGES, langOf } from './language';
 import type { ResolvedConfig } from './types';
-import { langOf } from './language';
 
 /**
  * Configuration: read it (JSON block + `data-*` on the loader tag), then validate every key.
@@ -7,141 +7,157 @@ import { langOf } from './language';
  * grant a category, because granting only ever comes from a stored record or a visitor's decision.
  */
 
-type O = Record<string, any>;
-type Check = (v: any) => unknown;
+type JsonObject = Record<string, any>;
+type Validator = (value: any) => unknown;
 
-const P = 'Consentry config: ';
-export const BUILT_IN = ['necessary', 'preferences', 'analytics', 'marketing'];
+const MESSAGE_PREFIX = 'Consentry config: ';
+export const BUILT_IN_CATEGORIES = ['necessary', 'preferences', 'analytics', 'marketing'];
 
-const isObj = (v: unknown): v is O => !!v && typeof v == 'object' && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v == 'string' && !!v.trim();
-const isText = (v: unknown) => isStr(v) || (isObj(v) && Object.values(v).every(isStr));
-const re =
-  (r: RegExp): Check =>
-  (v) =>
-    typeof v == 'string' && r.test(v);
-const bool: Check = (v) => typeof v == 'boolean';
+const isObject = (value: unknown): value is JsonObject => !!value && typeof value == 'object' && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value == 'string' && !!value.trim();
+/** A string, or one string per language. */
+const isText = (value: unknown) => isString(value) || (isObject(value) && Object.values(value).every(isString));
+const matching =
+  (pattern: RegExp): Validator =>
+  (value) =>
+    typeof value == 'string' && pattern.test(value);
+const isBoolean: Validator = (value) => typeof value == 'boolean';
 // Cookie names are RFC 6265 tokens; anything else would split or corrupt the Set-Cookie line.
-const token = re(/^[\w!#$%&'*+.^`|~-]+$/);
+const isCookieName = matching(/^[\w!#$%&'*+.^`|~-]+$/);
 /** http(s) or relative. Browsers drop whitespace and control characters inside a scheme (`java\tscript:`), so we do too. */
-const isUrl: Check = (v) => isStr(v) && /^(https?:|(?![a-z][\w+.-]*:))/i.test(v.replace(/[\0- ]/g, ''));
-const URL_ = 'an http(s) or relative URL',
-  NAME = 'a cookie name',
-  BOOL = 'true or false';
+const isHttpOrRelativeUrl: Validator = (value) =>
+  isString(value) && /^(https?:|(?![a-z][\w+.-]*:))/i.test(value.replace(/[\0- ]/g, ''));
+const URL_FORM = 'an http(s) or relative URL';
+const COOKIE_NAME_FORM = 'a cookie name';
+const BOOLEAN_FORM = 'true or false';
 
-/** Every scalar key: path, check, expected form, default. The `data-*` shorthands are the same keys, camelCased. */
-const T: [string, Check, string, unknown?][] = [
-  ['revision', (v) => isStr(v) && v.length < 65, 'a short string', '1'],
-  ['policyUrl', isUrl, URL_],
-  ['policyUpdated', re(/^\d{4}-\d\d-\d\d$/), 'a date YYYY-MM-DD'],
-  ['language', re(/^(en|zh)\b/i), 'en, zh-Hant or zh-Hans'],
-  ['cookie.name', token, NAME, 'consentry'],
-  ['cookie.days', (v) => typeof v == 'number' && v > 0 && v <= 3650, 'a positive number of days', 182],
-  ['cookie.domain', re(/^\.?[a-z\d-]+(\.[a-z\d-]+)+$/i), 'a domain'],
-  ['session.name', token, NAME, 'consentry_session'],
-  ['consentMode', re(/^(basic|advanced|off)$/), 'basic, advanced or off', 'basic'],
-  ['gpc', bool, BOOL, true],
-  ['reloadOnWithdraw', bool, BOOL, true],
-  ['receipts.endpoint', isUrl, URL_],
-  ['openButton', bool, BOOL, false],
+/** Every scalar key: path, validator, expected form, default. The `data-*` shorthands are the same keys, camelCased. */
+const SCALAR_KEYS: [path: string, validate: Validator, expected: string, fallback?: unknown][] = [
+  ['revision', (value) => isString(value) && value.length < 65, 'a short string', '1'],
+  ['policyUrl', isHttpOrRelativeUrl, URL_FORM],
+  ['policyUpdated', matching(/^\d{4}-\d\d-\d\d$/), 'a date YYYY-MM-DD'],
+  ['language', (value) => !!langOf(value), LANGUAGES.join(', ').replace(/, (?!.*, )/, ' or ')],
+  ['cookie.name', isCookieName, COOKIE_NAME_FORM, 'consentry'],
+  ['cookie.days', (value) => typeof value == 'number' && value > 0 && value <= 3650, 'a positive number of days', 182],
+  ['cookie.domain', matching(/^\.?[a-z\d-]+(\.[a-z\d-]+)+$/i), 'a domain'],
+  ['session.name', isCookieName, COOKIE_NAME_FORM, 'consentry_session'],
+  ['consentMode', matching(/^(basic|advanced|off)$/), 'basic, advanced or off', 'basic'],
+  ['gpc', isBoolean, BOOLEAN_FORM, true],
+  ['reloadOnWithdraw', isBoolean, BOOLEAN_FORM, true],
+  ['receipts.endpoint', isHttpOrRelativeUrl, URL_FORM],
+  ['openButton', isBoolean, BOOLEAN_FORM, false],
 ];
 
-const fail = (key: string, want: string, def?: unknown): any =>
-  console.error(`${P}"${key}" must be ${want}; ${def === undefined ? 'ignored' : 'using ' + JSON.stringify(def)}.`);
+/** Logs the one error of a bad key; returns undefined. */
+const invalid = (key: string, expected: string, fallback?: unknown): any =>
+  console.error(
+    `${MESSAGE_PREFIX}"${key}" must be ${expected}; ${fallback === undefined ? 'ignored' : 'using ' + JSON.stringify(fallback)}.`,
+  );
 
-/** `v` when absent or valid, else the default after one error. */
-const check = (v: unknown, key: string, ok: Check, want: string, def?: unknown): any =>
-  v == null ? def : ok(v) ? v : fail(key, want, def) || def;
+/** `value` when absent or valid, else the fallback after one error. */
+const validated = (value: unknown, key: string, validate: Validator, expected: string, fallback?: unknown): any =>
+  value == null ? fallback : validate(value) ? value : invalid(key, expected, fallback) || fallback;
 
-const obj = (v: unknown, key: string): O => check(v, key, isObj, 'an object') || {};
+const objectAt = (value: unknown, key: string): JsonObject => validated(value, key, isObject, 'an object') || {};
 
-/** The entries of the array `v` that pass `ok`; one error for each other one. */
-const each = (v: unknown, key: string, ok: Check, want: string): any[] =>
-  (check(v, key, Array.isArray, 'an array') || []).filter(
-    (e: unknown, i: number) => ok(e) || fail(`${key}[${i}]`, want),
+/** The entries of the array `value` that pass `validate`; one error for each other one. */
+const validEntries = (value: unknown, key: string, validate: Validator, expected: string): any[] =>
+  (validated(value, key, Array.isArray, 'an array') || []).filter(
+    (entry: unknown, i: number) => validate(entry) || invalid(`${key}[${i}]`, expected),
   );
 
 /** The `<script type="application/json" id="consentry-config">` block merged with the loader tag's `data-*`. */
 export function readConfig(script: HTMLScriptElement | null, doc: Document): unknown {
-  const el = doc.getElementById('consentry-config'),
-    d = script?.dataset || {};
-  let c: any = {};
+  const block = doc.getElementById('consentry-config');
+  const dataset = script?.dataset || {};
+  let config: any = {};
   try {
-    if (el) c = JSON.parse(el.textContent!);
+    if (block) config = JSON.parse(block.textContent!);
   } catch {
-    c = 0;
+    config = 0;
   }
-  if (!isObj(c)) c = fail('#consentry-config', 'a JSON object', {}) || {};
-  for (const [path, ok] of T) {
-    const [a, b] = path.split('.'),
-      s = d[path.replace(/\.endpoint|\.(.)/, (_, x) => (x ? x.toUpperCase() : ''))];
-    if (s == null) continue;
+  if (!isObject(config)) config = invalid('#consentry-config', 'a JSON object', {}) || {};
+  for (const [path, validate] of SCALAR_KEYS) {
+    const [key, subkey] = path.split('.');
+    // `receipts.endpoint` is `data-receipts`; `cookie.name` is `data-cookie-name`
+    const attribute = dataset[path.replace(/\.endpoint|\.(.)/, (_, first) => (first ? first.toUpperCase() : ''))];
+    if (attribute == null) continue;
     // `data-gpc` alone means true; JSON values (`false`, `90`) only where they are valid, else the string as written.
-    let v: unknown = s == '' || s;
+    let value: unknown = attribute == '' || attribute;
     try {
-      v = JSON.parse(s);
+      value = JSON.parse(attribute);
     } catch {}
-    if (!ok(v)) v = s;
-    if (b) (isObj(c[a]) ? c[a] : (c[a] = {}))[b] = v;
-    else c[a] = v;
+    if (!validate(value)) value = attribute;
+    if (subkey) (isObject(config[key]) ? config[key] : (config[key] = {}))[subkey] = value;
+    else config[key] = value;
   }
-  return c;
+  return config;
 }
 
 /** Defaults plus every valid key of `input`. Never throws. */
 export function resolveConfig(input: unknown): ResolvedConfig {
-  const c = obj(input, 'config'),
-    sub: O = {},
-    o: O = {};
-  for (const [path, ok, want, def] of T) {
-    const [a, b] = path.split('.');
-    let v: any = b ? (sub[a] ||= obj(c[a], a))[b] : c[a];
-    if (typeof v == 'number' && a == 'revision') v = '' + v;
-    v = check(v, path, ok, want, def);
-    if (b) (o[a] ||= {})[b] = v;
-    else o[a] = v;
+  const config = objectAt(input, 'config');
+  const given: JsonObject = {};
+  const resolved: JsonObject = {};
+  for (const [path, validate, expected, fallback] of SCALAR_KEYS) {
+    const [key, subkey] = path.split('.');
+    let value: any = subkey ? (given[key] ||= objectAt(config[key], key))[subkey] : config[key];
+    if (typeof value == 'number' && key == 'revision') value = '' + value;
+    value = validated(value, path, validate, expected, fallback);
+    if (subkey) (resolved[key] ||= {})[subkey] = value;
+    else resolved[key] = value;
   }
-  const cats = obj(c.categories, 'categories');
-  o.categories = [];
-  for (const id of new Set([...BUILT_IN, ...Object.keys(cats)])) {
-    const v = cats[id],
-      k = 'categories.' + id;
-    if (v === false && id != 'necessary') continue;
+  const categories = objectAt(config.categories, 'categories');
+  resolved.categories = [];
+  for (const id of new Set([...BUILT_IN_CATEGORIES, ...Object.keys(categories)])) {
+    const value = categories[id];
+    const key = 'categories.' + id;
+    if (value === false && id != 'necessary') continue;
     // Ids become cookie keys and DOM attribute values: keep them plain.
-    const x = check(
-      v,
-      k,
-      (v) => isObj(v) && /^[a-z][\w-]{0,31}$/i.test(id),
+    const category = validated(
+      value,
+      key,
+      (v) => isObject(v) && /^[a-z][\w-]{0,31}$/i.test(id),
       'an object (or false, except necessary) with a plain id',
     );
-    if (!x && !BUILT_IN.includes(id)) continue;
-    const r: O = { id, required: id == 'necessary' };
-    for (const f of ['title', 'description']) r[f] = check(x?.[f], k + '.' + f, isText, 'text');
-    r.cookies = each(
-      x?.cookies,
-      k + '.cookies',
-      (e) => isObj(e) && isStr(e.name) && [e.provider, e.purpose, e.lifetime].every((t) => t == null || isText(t)),
+    if (!category && !BUILT_IN_CATEGORIES.includes(id)) continue;
+    const entry: JsonObject = { id, required: id == 'necessary' };
+    for (const field of ['title', 'description'])
+      entry[field] = validated(category?.[field], key + '.' + field, isText, 'text');
+    entry.cookies = validEntries(
+      category?.cookies,
+      key + '.cookies',
+      (row) =>
+        isObject(row) &&
+        isString(row.name) &&
+        [row.provider, row.purpose, row.lifetime].every((text) => text == null || isText(text)),
       '{ "name": string, ... }',
     );
-    o.categories.push(r);
+    resolved.categories.push(entry);
   }
-  const ids = o.categories.map((x: O) => x.id);
-  o.rules = each(
-    c.rules,
+  const ids = resolved.categories.map((category: JsonObject) => category.id);
+  resolved.rules = validEntries(
+    config.rules,
     'rules',
-    (r) => isObj(r) && isStr(r.match) && ids.includes(r.category) && (r.vendor == null || isStr(r.vendor)),
+    (rule) =>
+      isObject(rule) &&
+      isString(rule.match) &&
+      ids.includes(rule.category) &&
+      (rule.vendor == null || isString(rule.vendor)),
     '{ "match": host, "category": id }',
   );
-  o.allow = each(c.allow, 'allow', isStr, 'a host or host/path');
-  const texts = obj(c.texts, 'texts');
-  o.texts = {};
-  for (const l in texts) {
-    const t = obj(texts[l], 'texts.' + l),
-      r: O = (o.texts[l] = {});
-    for (const k in t) isStr(t[k]) ? (r[k] = t[k]) : fail(`texts.${l}.${k}`, 'a string');
+  resolved.allow = validEntries(config.allow, 'allow', isString, 'a host or host/path');
+  const texts = objectAt(config.texts, 'texts');
+  resolved.texts = {};
+  for (const lang in texts) {
+    const overrides = objectAt(texts[lang], 'texts.' + lang);
+    const valid: JsonObject = (resolved.texts[lang] = {});
+    for (const name in overrides)
+      if (isString(overrides[name])) valid[name] = overrides[name];
+      else invalid(`texts.${lang}.${name}`, 'a string');
   }
-  for (const k in c) if (!(k in o)) console.warn(`${P}unknown key "${k}" ignored.`);
-  if (!o.receipts.endpoint) o.receipts = undefined;
-  o.language = langOf(o.language);
-  return o as ResolvedConfig;
+  for (const key in config) if (!(key in resolved)) console.warn(`${MESSAGE_PREFIX}unknown key "${key}" ignored.`);
+  if (!resolved.receipts.endpoint) resolved.receipts = undefined;
+  resolved.language = langOf(resolved.language);
+  return resolved as ResolvedConfig;
 }

@@ -12,12 +12,13 @@ export interface Consent {
 }
 
 // A v4 UUID from getRandomValues, which (unlike randomUUID) plain-http pages have too.
-const uuid = (): string =>
-  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
-    (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16),
+const randomUuid = (): string =>
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) =>
+    (+digit ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+digit / 4)))).toString(16),
   );
 
-const has = (r: ConsentRecord | null, c: CategoryId) => c == 'necessary' || r?.categories[c] === true;
+const grants = (record: ConsentRecord | null, category: CategoryId) =>
+  category == 'necessary' || record?.categories[category] === true;
 
 /**
  * `gpc`: Global Privacy Control is on and honoured. "Accept all" then grants everything but marketing and is
@@ -25,39 +26,39 @@ const has = (r: ConsentRecord | null, c: CategoryId) => c == 'necessary' || r?.c
  * from before GPC was switched on no longer counts for marketing either (kept in memory, not rewritten).
  */
 export function createConsent(config: ResolvedConfig, stored: ConsentRecord | null, gpc: boolean): Consent {
-  const ids = config.categories.map((c) => c.id);
-  let rec = stored;
+  const ids = config.categories.map((category) => category.id);
+  let current = stored;
   if (gpc && stored?.method == 'accept-all' && stored.categories.marketing)
-    rec = { ...stored, categories: { ...stored.categories, marketing: false } };
-  const allowed = (c: CategoryId) => has(rec, c);
+    current = { ...stored, categories: { ...stored.categories, marketing: false } };
+  const allowed = (category: CategoryId) => grants(current, category);
   return {
-    get: () => rec,
+    get: () => current,
     allowed,
     decide(choices, method) {
-      const now = new Date().toISOString(),
-        categories: Record<CategoryId, boolean> = {},
-        all = typeof choices == 'boolean';
-      if (all && choices && gpc) method = 'gpc';
+      const now = new Date().toISOString();
+      const categories: Record<CategoryId, boolean> = {};
+      const forAll = typeof choices == 'boolean';
+      if (forAll && choices && gpc) method = 'gpc';
       for (const id of ids) {
-        const v = all ? choices && !(gpc && id == 'marketing') : choices[id];
-        categories[id] = id == 'necessary' || (typeof v == 'boolean' ? v : allowed(id));
+        const choice = forAll ? choices && !(gpc && id == 'marketing') : choices[id];
+        categories[id] = id == 'necessary' || (typeof choice == 'boolean' ? choice : allowed(id));
       }
       return {
-        id: rec?.id || uuid(),
+        id: current?.id || randomUuid(),
         revision: config.revision,
-        given: rec?.given || now,
+        given: current?.given || now,
         updated: now,
         method,
         categories,
       };
     },
-    apply(r) {
-      const out = {
-        granted: ids.filter((c) => has(r, c) && !allowed(c)),
-        withdrawn: ids.filter((c) => !has(r, c) && allowed(c)),
+    apply(record) {
+      const change = {
+        granted: ids.filter((id) => grants(record, id) && !allowed(id)),
+        withdrawn: ids.filter((id) => !grants(record, id) && allowed(id)),
       };
-      rec = r;
-      return out;
+      current = record;
+      return change;
     },
   };
 }

@@ -4,31 +4,31 @@
  * `ready` happens once, so it is replayed to whoever subscribes after it.
  */
 export interface Emitter {
-  on(event: string, fn: (detail: any) => void): () => void;
+  on(event: string, listener: (detail: any) => void): () => void;
   emit(event: string, detail: unknown): void;
 }
 
-type Fn = (d: unknown) => void;
+type Listener = (detail: unknown) => void;
 
 export function createEmitter(win: Window): Emitter {
-  const fns: Record<string, Set<Fn>> = {};
-  let ready: [unknown] | undefined;
-  const call = (fn: Fn, d: unknown) => {
+  const listeners: Record<string, Set<Listener>> = {};
+  let readyDetail: [unknown] | undefined;
+  const call = (listener: Listener, detail: unknown) => {
     try {
-      fn(d);
-    } catch (e) {
-      console.error(e);
+      listener(detail);
+    } catch (error) {
+      console.error(error);
     }
   };
   return {
-    on(event, fn) {
-      (fns[event] ||= new Set()).add(fn);
-      if (event == 'ready' && ready) call(fn, ready[0]);
-      return () => fns[event].delete(fn);
+    on(event, listener) {
+      (listeners[event] ||= new Set()).add(listener);
+      if (event == 'ready' && readyDetail) call(listener, readyDetail[0]);
+      return () => listeners[event].delete(listener);
     },
     emit(event, detail) {
-      if (event == 'ready') ready = [detail];
-      for (const fn of fns[event] || []) call(fn, detail);
+      if (event == 'ready') readyDetail = [detail];
+      for (const listener of listeners[event] || []) call(listener, detail);
       win.dispatchEvent(new CustomEvent('consentry:' + event, { detail }));
     },
   };

@@ -1,9 +1,22 @@
-/** The languages with built-in texts. */
-export type Lang = 'en' | 'zh-Hant' | 'zh-Hans';
+/**
+ * The languages with built-in texts, as BCP 47 tags: one file each in src/ui/i18n/<tag>.ts. Adding a language is
+ * that file plus its entry here; the build, the loader, the config validator and the ES entry all read this list.
+ */
+export const LANGUAGES = ['en', 'zh-Hant', 'zh-Hans'] as const;
 
-/** A built-in language for a BCP 47 tag, or undefined when none fits (`fr`). Script subtags win over regions. */
-export const langOf = (t?: string | null): Lang | undefined =>
-  /^zh-(hant|tw|hk|mo)\b/i.test(t!) ? 'zh-Hant' : /^zh\b/i.test(t!) ? 'zh-Hans' : /^en\b/i.test(t!) ? 'en' : undefined;
+export type Lang = (typeof LANGUAGES)[number];
+
+/**
+ * The built-in language for a BCP 47 tag, or undefined when none fits. Chinese goes by script (a region implies one:
+ * Taiwan, Hong Kong and Macao write Traditional); any other language by its primary subtag, so a region falls back
+ * to its language.
+ */
+export const langOf = (tag?: string | null): Lang | undefined => {
+  if (typeof tag != 'string') return;
+  if (/^zh\b/i.test(tag)) return /^zh-(hant|tw|hk|mo)\b/i.test(tag) ? 'zh-Hant' : 'zh-Hans';
+  const primary = /^[a-z]{2,3}\b/i.exec(tag)?.[0].toLowerCase();
+  return LANGUAGES.find((lang) => lang == primary);
+};
 
 /**
  * Config (already normalised), then `<html lang>`, then the first of the browser's languages that we have,

@@ -1,6 +1,6 @@
 import Cookies from 'js-cookie';
+import { cookieAttributes } from './session';
 import type { ConsentRecord, ResolvedConfig } from './types';
-import { attrs } from './session';
 
 /**
  * The consent record, kept in one first-party cookie as JSON with a short FNV-1a checksum `c`.
@@ -11,16 +11,17 @@ import { attrs } from './session';
 const METHODS = 'accept-all reject-all custom api gpc'.split(' ');
 const UUID = /^[\da-f]{8}-([\da-f]{4}-){3}[\da-f]{12}$/i;
 // What toISOString() writes: 24 characters, and a real date.
-const date = (v: string) => Date.parse(v) > 0 && v.length == 24;
+const isIsoTime = (value: string) => Date.parse(value) > 0 && value.length == 24;
 
-const fnv = (s: string): string => {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; ) h = Math.imul(h ^ s.charCodeAt(i++), 16777619);
-  return (h >>> 0).toString(36);
+/** FNV-1a, base 36: short, and enough to tell a damaged or hand-edited cookie. */
+const checksum = (text: string): string => {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; ) hash = Math.imul(hash ^ text.charCodeAt(i++), 16777619);
+  return (hash >>> 0).toString(36);
 };
 
 /** The record's six fields, in their stored order (the checksum covers exactly this). */
-export const pick = (r: any): ConsentRecord => ({
+export const recordFields = (r: any): ConsentRecord => ({
   id: r.id,
   revision: r.revision,
   given: r.given,
@@ -34,22 +35,22 @@ export const pick = (r: any): ConsentRecord => ({
  * one the record lacks (added to the config since) counts as denied, one it has but the config dropped is left out.
  * Adding a category does not ask again; changing `revision` does.
  */
-export function toRecord(o: any, config: ResolvedConfig): ConsentRecord | null {
-  const cats = o?.categories;
+export function toRecord(candidate: any, config: ResolvedConfig): ConsentRecord | null {
+  const categories = candidate?.categories;
   if (
-    !UUID.test(o?.id) ||
-    o.revision !== config.revision ||
-    !date(o.given) ||
-    !date(o.updated) ||
-    !METHODS.includes(o.method) ||
-    cats?.necessary !== true ||
-    !Object.values(cats).every((v) => typeof v == 'boolean')
+    !UUID.test(candidate?.id) ||
+    candidate.revision !== config.revision ||
+    !isIsoTime(candidate.given) ||
+    !isIsoTime(candidate.updated) ||
+    !METHODS.includes(candidate.method) ||
+    categories?.necessary !== true ||
+    !Object.values(categories).every((value) => typeof value == 'boolean')
   )
     return null;
-  const r = pick(o);
-  r.categories = {};
-  for (const { id } of config.categories) r.categories[id] = cats[id] === true;
-  return r;
+  const record = recordFields(candidate);
+  record.categories = {};
+  for (const { id } of config.categories) record.categories[id] = categories[id] === true;
+  return record;
 }
 
 /**
@@ -58,24 +59,28 @@ export function toRecord(o: any, config: ResolvedConfig): ConsentRecord | null {
  * shadow a newer choice. Oversized, undecodable, unparsable or checksum-failing values count as no record.
  */
 export function readRecord(config: ResolvedConfig, doc: Document = document): ConsentRecord | null {
-  let best: ConsentRecord | null = null;
+  let newest: ConsentRecord | null = null;
   for (const pair of doc.cookie.split(/; */)) {
-    const i = pair.indexOf('='),
-      raw = pair.slice(i + 1);
-    let r: ConsentRecord | null = null;
+    const equals = pair.indexOf('=');
+    const raw = pair.slice(equals + 1);
+    let record: ConsentRecord | null = null;
     try {
-      const o = pair.slice(0, i) == config.cookie.name && raw.length <= 2048 && JSON.parse(decodeURIComponent(raw));
-      if (o.c === fnv(JSON.stringify(pick(o)))) r = toRecord(o, config);
+      const stored =
+        pair.slice(0, equals) == config.cookie.name && raw.length <= 2048 && JSON.parse(decodeURIComponent(raw));
+      if (stored.c === checksum(JSON.stringify(recordFields(stored)))) record = toRecord(stored, config);
     } catch {}
-    if (r && !(best && best.updated > r.updated)) best = r;
+    if (record && !(newest && newest.updated > record.updated)) newest = record;
   }
-  return best;
+  return newest;
 }
 
-export function writeRecord(config: ResolvedConfig, r: ConsentRecord): void {
-  const b = JSON.stringify(pick(r)),
-    { name, domain, days } = config.cookie;
-  Cookies.set(name, b.slice(0, -1) + `,"c":"${fnv(b)}"}`, { ...attrs({ domain }), expires: days });
+export function writeRecord(config: ResolvedConfig, record: ConsentRecord): void {
+  const json = JSON.stringify(recordFields(record));
+  const { name, domain, days } = config.cookie;
+  Cookies.set(name, json.slice(0, -1) + `,"c":"${checksum(json)}"}`, {
+    ...cookieAttributes({ domain }),
+    expires: days,
+  });
 }
 
 /** Deletes the record on path `/`, host-only and, when configured, on the configured domain. */

@@ -2,11 +2,11 @@ import Cookies from 'js-cookie';
 import type { Consentry, ResolvedConfig, SessionOptions } from './types';
 
 /** Attributes of the cookies Consentry writes itself: Path=/, SameSite=Lax and Secure on https unless told otherwise. */
-export const attrs = (o: SessionOptions) => ({
-  path: o.path || '/',
-  domain: o.domain,
-  sameSite: o.sameSite || 'Lax',
-  secure: o.secure ?? location.protocol == 'https:',
+export const cookieAttributes = (options: SessionOptions) => ({
+  path: options.path || '/',
+  domain: options.domain,
+  sameSite: options.sameSite || 'Lax',
+  secure: options.secure ?? location.protocol == 'https:',
 });
 
 /**
@@ -15,15 +15,16 @@ export const attrs = (o: SessionOptions) => ({
  * logout() takes no arguments in the common case: it removes the cookie where this page's login() put it.
  */
 export function createSession(config: ResolvedConfig): Consentry['session'] {
-  let last: SessionOptions = {};
-  const name = (o: SessionOptions) => o.name || config.session.name;
+  let lastOptions: SessionOptions = {};
+  const nameIn = (options: SessionOptions) => options.name || config.session.name;
   return {
-    login(value, o = {}) {
-      Cookies.set(name((last = o)), value, attrs(o));
+    login(value, options = {}) {
+      lastOptions = options;
+      Cookies.set(nameIn(options), value, cookieAttributes(options));
     },
-    logout(o = last) {
-      Cookies.remove(name(o), attrs(o));
+    logout(options = lastOptions) {
+      Cookies.remove(nameIn(options), cookieAttributes(options));
     },
-    get: () => Cookies.get(name(last)),
+    get: () => Cookies.get(nameIn(lastOptions)),
   };
 }

@@ -1,9 +1,9 @@
-import type { ConsentRecord, ResolvedConfig } from './types';
 import { toRecord } from './record';
+import type { ConsentRecord, ResolvedConfig } from './types';
 
 export interface Sync {
-  post(r: ConsentRecord): void;
-  listen(fn: (r: ConsentRecord) => void): void;
+  post(record: ConsentRecord): void;
+  listen(onRecord: (record: ConsentRecord) => void): void;
 }
 
 /**
@@ -12,17 +12,17 @@ export interface Sync {
  * Without BroadcastChannel, tabs catch up on their next page load.
  */
 export function createSync(config: ResolvedConfig, win: Window): Sync {
-  let ch: BroadcastChannel | undefined;
+  let channel: BroadcastChannel | undefined;
   try {
-    ch = new (win as any).BroadcastChannel('consentry');
+    channel = new (win as any).BroadcastChannel('consentry');
   } catch {}
   return {
-    post: (r) => ch?.postMessage(r),
-    listen(fn) {
-      if (ch)
-        ch.onmessage = (e) => {
-          const r = toRecord(e.data, config);
-          if (r) fn(r);
+    post: (record) => channel?.postMessage(record),
+    listen(onRecord) {
+      if (channel)
+        channel.onmessage = (message) => {
+          const record = toRecord(message.data, config);
+          if (record) onRecord(record);
         };
     },
   };

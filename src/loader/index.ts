@@ -1,6 +1,6 @@
 import { readConfig } from '../core/config';
 import { start } from './start';
-import { loadChunk } from './ui';
+import { classicParts } from './ui';
 
 /**
  * The classic script pasted first in <head>. Anything that throws during startup is logged once; guards already
@@ -9,8 +9,8 @@ import { loadChunk } from './ui';
 (() => {
   try {
     const script = document.currentScript as HTMLScriptElement | null;
-    start(window, readConfig(script, document), loadChunk(window, script));
-  } catch (e) {
-    console.error('Consentry: startup failed; blocking stays on.', e);
+    start(window, readConfig(script, document), classicParts(window, script));
+  } catch (error) {
+    console.error('Consentry: startup failed; blocking stays on.', error);
   }
 })();

@@ -1,75 +1,76 @@
-import type { MountUI, UIContext, UIHandle, UITexts, UIView } from '../ui/types';
-import { TEXTS_EVENT, UI_EVENT } from '../ui/types';
+import type { Lang } from '../core/language';
+import {
+  handleWhenLoaded,
+  type LanguageTexts,
+  type MountUI,
+  TEXTS_EVENT,
+  UI_EVENT,
+  type UIContext,
+  type UIHandle,
+  type UIView,
+} from '../core/ui-contract';
 
-/** Fetches the UI's `mount` for `lang`, however this build gets it (chunk scripts, or a dynamic import). */
-export type LoadUI = (lang: string) => Promise<MountUI>;
+/**
+ * Where the lazy parts come from: the classic build fetches them as scripts beside the loader, the ES entry imports
+ * them as chunks of the app's own build. Either way a returning visitor with nothing to show fetches neither.
+ */
+export interface LazyParts {
+  /** The UI chunk's mount. */
+  ui(): Promise<MountUI>;
+  /** The built-in strings of one language (the UI's, and the blocked-embed placeholder's). */
+  texts(lang: Lang): Promise<LanguageTexts>;
+}
 
 /** Runs `fn` once the document has a body: now, or at DOMContentLoaded. */
 export const onDomReady = (doc: Document, fn: () => void): void =>
   doc.readyState == 'loading' ? doc.addEventListener('DOMContentLoaded', fn, { once: true }) : fn();
 
 /**
- * The classic build's UI: `consentry-ui.js` and `consentry-<lang>.js` (its strings) next to the loader, fetched in
- * parallel, async so they never block rendering, with the loader's nonce so nonce-based CSPs accept them. Each
- * hands over its part through a window event while it runs, which is before its `load` event: a load without it,
- * or an error, rejects. The resolved `mount` passes the strings on.
+ * The classic build's parts: `consentry-ui.js` and `consentry-<lang>.js` next to the loader, async so they never
+ * block rendering, with the loader's nonce so nonce-based CSPs accept them. Each hands over its part through a
+ * window event while it runs, which is before its `load` event: a load without it, or an error, rejects.
  */
-export const loadChunk =
-  (win: Window, loader: HTMLScriptElement | null): LoadUI =>
-  (lang) => {
-    const doc = win.document;
-    const get = (file: string, event: string) =>
-      new Promise<any>((resolve, reject) => {
-        const s = doc.createElement('script');
-        win.addEventListener(event, (e) => resolve((e as CustomEvent).detail), { once: true });
-        s.src = new URL(file, loader?.src || doc.baseURI).href;
-        s.async = true;
-        if (loader?.nonce) s.nonce = loader.nonce;
-        s.onload = s.onerror = () => reject(new Error(s.src + ' did not load'));
-        (doc.head || doc.documentElement).appendChild(s);
-      });
-    return Promise.all([get('consentry-ui.js', UI_EVENT), get(`consentry-${lang}.js`, TEXTS_EVENT)]).then(
-      ([mount, texts]: [MountUI, UITexts]) =>
-        (ctx) =>
-          mount({ ...ctx, texts }),
-    );
+export function classicParts(win: Window, loader: HTMLScriptElement | null): LazyParts {
+  const doc = win.document;
+  const fetchAnnounced = (file: string, event: string) =>
+    new Promise<any>((resolve, reject) => {
+      const script = doc.createElement('script');
+      win.addEventListener(event, (announced) => resolve((announced as CustomEvent).detail), { once: true });
+      script.src = new URL(file, loader?.src || doc.baseURI).href;
+      script.async = true;
+      if (loader?.nonce) script.nonce = loader.nonce;
+      script.onload = script.onerror = () => reject(new Error(script.src + ' did not load'));
+      (doc.head || doc.documentElement).appendChild(script);
+    });
+  return {
+    ui: () => fetchAnnounced('consentry-ui.js', UI_EVENT),
+    texts: (lang) => fetchAnnounced(`consentry-${lang}.js`, TEXTS_EVENT),
   };
+}
+
+export interface UiController {
+  /** Shows `view`; with no view, only mounts (the floating open button of a returning visitor). */
+  show(view?: UIView): void;
+  hide(): void;
+}
 
 /**
- * Loads the UI on first need and shows the last view asked for. A UI that cannot load logs one error and changes
- * nothing else: no decision is made, so nothing is granted and blocking stays on.
+ * Loads the UI on first need (once the body exists) and shows the last view asked for. A UI that cannot load logs
+ * one error and changes nothing else: no decision is made, so nothing is granted and blocking stays on.
  */
-export function createUiController(
-  win: Window,
-  load: LoadUI,
-  ctx: () => UIContext,
-): { show(view?: UIView): void; hide(): void } {
-  let handle: UIHandle | undefined,
-    want: UIView | undefined,
-    started = false;
+export function createUiController(win: Window, load: () => Promise<MountUI>, context: () => UIContext): UiController {
+  let ui: UIHandle | undefined;
+  const start = () =>
+    (ui ||= handleWhenLoaded(
+      load().then(
+        (mount) => new Promise<UIHandle>((mounted) => onDomReady(win.document, () => mounted(mount(context())))),
+      ),
+    ));
   return {
-    // No view: mount only (the floating open button of a returning visitor, when `openButton` is on).
     show(view) {
-      want = view;
-      if (handle) return view && handle.show(view);
-      if (started) return;
-      started = true;
-      load(ctx().lang)
-        .then((mount) => new Promise<MountUI>((ok) => onDomReady(win.document, () => ok(mount))))
-        .then((mount) => {
-          handle = mount(ctx());
-          if (want) handle.show(want);
-        })
-        .catch((e) =>
-          console.error(
-            'Consentry: the consent banner could not load, so nothing is allowed and blocking stays on.',
-            e,
-          ),
-        );
+      const handle = start();
+      if (view) handle.show(view);
     },
-    hide() {
-      want = undefined;
-      handle?.hide();
-    },
+    hide: () => ui?.hide(),
   };
 }

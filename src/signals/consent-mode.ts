@@ -5,18 +5,16 @@ import type { CategoryId, ResolvedConfig } from '../core/types';
  * read as data), so we push exactly what `function gtag(){dataLayer.push(arguments)}` pushes.
  */
 
-type W = Window & { dataLayer?: unknown[] };
+type WindowWithDataLayer = Window & { dataLayer?: unknown[] };
 
-const M = 'marketing',
-  P = 'preferences';
 // Consent type → our category. `security_storage` is necessary: always granted.
-const MAP: Record<string, CategoryId> = {
-  ad_storage: M,
-  ad_user_data: M,
-  ad_personalization: M,
+const CONSENT_TYPES: Record<string, CategoryId> = {
+  ad_storage: 'marketing',
+  ad_user_data: 'marketing',
+  ad_personalization: 'marketing',
   analytics_storage: 'analytics',
-  functionality_storage: P,
-  personalization_storage: P,
+  functionality_storage: 'preferences',
+  personalization_storage: 'preferences',
 };
 
 /**
@@ -28,21 +26,22 @@ export const exemptInAdvanced = (config: ResolvedConfig, vendor: string): boolea
 
 /** On every decision, and at load when a stored record exists; `default` (all denied but security) before any Google tag can run. */
 export function consentUpdate(
-  win: W,
+  win: WindowWithDataLayer,
   config: ResolvedConfig,
-  allowed: (c: CategoryId) => boolean,
-  mode = 'update',
+  allowed: (category: CategoryId) => boolean,
+  command = 'update',
 ): void {
   if (config.consentMode == 'off') return;
-  const dl = (win.dataLayer ||= []),
-    s: Record<string, unknown> = mode == 'default' ? { security_storage: 'granted', wait_for_update: 500 } : {};
+  const dataLayer = (win.dataLayer ||= []);
+  const state: Record<string, unknown> =
+    command == 'default' ? { security_storage: 'granted', wait_for_update: 500 } : {};
   function gtag(..._: unknown[]) {
-    dl.push(arguments);
+    dataLayer.push(arguments);
   }
-  for (const k in MAP) s[k] = allowed(MAP[k]) ? 'granted' : 'denied';
-  gtag('consent', mode, s);
-  gtag('set', 'ads_data_redaction', !allowed(M));
+  for (const type in CONSENT_TYPES) state[type] = allowed(CONSENT_TYPES[type]) ? 'granted' : 'denied';
+  gtag('consent', command, state);
+  gtag('set', 'ads_data_redaction', !allowed('marketing'));
 }
 
-export const consentDefault = (win: W, config: ResolvedConfig): void =>
+export const consentDefault = (win: WindowWithDataLayer, config: ResolvedConfig): void =>
   consentUpdate(win, config, () => false, 'default');

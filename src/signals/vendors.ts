@@ -5,16 +5,16 @@ import type { CategoryId } from '../core/types';
  * Blocking already keeps them out until consent; these matter for same-page changes after they loaded. Each call is
  * isolated: a vendor that is absent, or a stub that throws, must not stop the rest.
  */
-export function vendorHooks(w: any, allowed: (c: CategoryId) => boolean): void {
-  const ad = allowed('marketing'),
-    s = (b: boolean) => (b ? 'granted' : 'denied');
-  for (const f of [
-    () => w.uetq.push('consent', 'update', { ad_storage: s(ad) }),
-    () => w.clarity('consentv2', { ad_Storage: s(ad), analytics_Storage: s(allowed('analytics')) }),
-    () => w.fbq('consent', ad ? 'grant' : 'revoke'),
-    () => w.ttq[ad ? 'grantConsent' : 'revokeConsent'](),
+export function vendorHooks(win: any, allowed: (category: CategoryId) => boolean): void {
+  const marketing = allowed('marketing');
+  const state = (granted: boolean) => (granted ? 'granted' : 'denied');
+  for (const call of [
+    () => win.uetq.push('consent', 'update', { ad_storage: state(marketing) }),
+    () => win.clarity('consentv2', { ad_Storage: state(marketing), analytics_Storage: state(allowed('analytics')) }),
+    () => win.fbq('consent', marketing ? 'grant' : 'revoke'),
+    () => win.ttq[marketing ? 'grantConsent' : 'revokeConsent'](),
   ])
     try {
-      f();
+      call();
     } catch {}
 }

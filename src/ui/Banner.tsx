@@ -1,10 +1,10 @@
-import type { UIContext } from './types';
+import type { UIContext } from '../core/ui-contract';
 import { actions } from './Actions';
 import { notices } from './Policy';
 
 export interface BannerProps {
   /** With its `texts` resolved (see mount.tsx). */
-  ctx: UIContext;
+  context: UIContext;
   customise(): void;
   /** After a decision. */
   done(): void;
@@ -17,18 +17,18 @@ export interface BannerProps {
  * users mid-page. The host is the first child of <body>, so the first Tab lands on these buttons instead.
  * There is deliberately no close button: dismissing is not a choice.
  */
-export function Banner({ ctx, customise, done, inert }: BannerProps) {
-  const t = ctx.texts!;
+export function Banner({ context, customise, done, inert }: BannerProps) {
+  const texts = context.texts!;
   return (
     <div class="p b" role="dialog" aria-modal="false" aria-labelledby="cy-bt" aria-describedby="cy-bx" inert={inert}>
-      <h2 id="cy-bt">{t.bannerTitle}</h2>
-      <p id="cy-bx">{t.bannerText}</p>
-      {notices(ctx)}
+      <h2 id="cy-bt">{texts.bannerTitle}</h2>
+      <p id="cy-bx">{texts.bannerText}</p>
+      {notices(context)}
       {actions(
-        ctx,
+        context,
         done,
         <button class="btn" onClick={customise}>
-          {t.customise}
+          {texts.customise}
         </button>,
       )}
     </div>

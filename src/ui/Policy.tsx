@@ -1,5 +1,5 @@
-import type { UIContext } from './types';
-import { updated } from './texts';
+import type { UIContext } from '../core/ui-contract';
+import { policyUpdatedLine } from './texts';
 
 /** The config validator already refuses other schemes; this second check keeps a `javascript:` URL out of an href whatever the caller passed. */
 const isHttp = (url: string) => {
@@ -11,12 +11,12 @@ const isHttp = (url: string) => {
 };
 
 /** What both layers say under their text: the policy link with its date, and the GPC notice when the signal is on. */
-export const notices = ({ config: { policyUrl: url, policyUpdated: date }, texts: t, lang, gpc }: UIContext) => [
-  url && isHttp(url) && (
+export const notices = ({ config: { policyUrl, policyUpdated }, texts, lang, gpc }: UIContext) => [
+  policyUrl && isHttp(policyUrl) && (
     <p>
-      <a href={url}>{t!.policyLink}</a>
-      {date && ' · ' + updated(t!, date, lang)}
+      <a href={policyUrl}>{texts!.policyLink}</a>
+      {policyUpdated && ' · ' + policyUpdatedLine(texts!, policyUpdated, lang)}
     </p>
   ),
-  gpc && <p class="g">{t!.gpcNotice}</p>,
+  gpc && <p class="g">{texts!.gpcNotice}</p>,
 ];

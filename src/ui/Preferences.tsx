@@ -1,14 +1,13 @@
 import { Component } from 'preact';
 import type { CookieInfo, ResolvedCategory } from '../core/types';
-import type { UIContext } from './types';
-import type { UITexts } from './texts';
-import { pick } from './texts';
+import type { LanguageTexts, UIContext } from '../core/ui-contract';
 import { actions } from './Actions';
 import { notices } from './Policy';
+import { textIn } from './texts';
 
 export interface PreferencesProps {
   /** With its `texts` resolved (see mount.tsx). */
-  ctx: UIContext;
+  context: UIContext;
   /** Escape or the close button: no decision. */
   close(): void;
   /** After a decision. */
@@ -16,19 +15,23 @@ export interface PreferencesProps {
 }
 
 /** The two cookies Consentry itself writes, so the necessary table is never silent about them. */
-function ownCookies(t: UITexts, { config: { session, cookie }, lang }: UIContext, c: ResolvedCategory): CookieInfo[] {
-  if (!c.required) return c.cookies;
+function cookieRows(
+  texts: LanguageTexts,
+  { config: { session, cookie }, lang }: UIContext,
+  category: ResolvedCategory,
+): CookieInfo[] {
+  if (!category.required) return category.cookies;
   const provider = location.hostname;
   return [
-    { name: session.name, provider, purpose: t.loginCookie, lifetime: t.session },
+    { name: session.name, provider, purpose: texts.loginCookie, lifetime: texts.session },
     // Intl words the day count in every language, so no translated "{n} days" string has to ship.
     {
       name: cookie.name,
       provider,
-      purpose: t.consentCookie,
+      purpose: texts.consentCookie,
       lifetime: new Intl.NumberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(cookie.days),
     },
-    ...c.cookies.filter((k) => k.name != session.name && k.name != cookie.name),
+    ...category.cookies.filter((row) => row.name != session.name && row.name != cookie.name),
   ];
 }
 
@@ -41,57 +44,65 @@ export class Preferences extends Component<PreferencesProps, Record<string, bool
   /** Gets the focus back on close. */
   opener?: Element | null;
 
-  constructor(p: PreferencesProps) {
-    super(p);
-    const rec = p.ctx.api.get();
-    this.state = Object.fromEntries(p.ctx.config.categories.map((c) => [c.id, c.required || !!rec?.categories[c.id]]));
+  constructor(props: PreferencesProps) {
+    super(props);
+    const record = props.context.api.get();
+    this.state = Object.fromEntries(
+      props.context.config.categories.map((category) => [
+        category.id,
+        category.required || !!record?.categories[category.id],
+      ]),
+    );
   }
 
   /** The dialog's ref: focus moves in when it appears, and back to the opener once it is gone. */
-  dialog = (d: HTMLElement | null) => {
-    if (d) {
+  dialog = (dialog: HTMLElement | null) => {
+    if (dialog) {
       // The focused element, looking inside shadow roots: the opener may be the banner's own "Customise" button.
-      let a = document.activeElement;
-      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-      this.opener = a;
-      d.focus();
+      let focused = document.activeElement;
+      while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+      this.opener = focused;
+      dialog.focus();
     } else {
       // After the render that removes the dialog has finished: until then the banner behind it is still inert.
-      const o = this.opener as HTMLElement | null;
-      queueMicrotask(() => o?.isConnected && o.focus());
+      const opener = this.opener as HTMLElement | null;
+      queueMicrotask(() => opener?.isConnected && opener.focus());
     }
   };
 
-  keys = (e: KeyboardEvent) => {
-    const d = e.currentTarget as HTMLElement;
-    if (e.key == 'Escape') {
+  /** Escape closes; Tab and Shift+Tab stay inside the dialog. */
+  keys = (event: KeyboardEvent) => {
+    const dialog = event.currentTarget as HTMLElement;
+    if (event.key == 'Escape') {
       // The site's own Escape handlers should not also fire.
-      e.stopPropagation();
+      event.stopPropagation();
       this.props.close();
-    } else if (e.key == 'Tab') {
-      const f = d.querySelectorAll<HTMLElement>('a[href],button:not([disabled])');
-      const first = f[0],
-        last = f[f.length - 1];
-      const a = (d.getRootNode() as ShadowRoot).activeElement;
-      if (e.shiftKey ? a == first || a == d : a == last) {
-        e.preventDefault();
-        (e.shiftKey ? last : first).focus();
+    } else if (event.key == 'Tab') {
+      const focusable = dialog.querySelectorAll<HTMLElement>('a[href],button:not([disabled])');
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      const focused = (dialog.getRootNode() as ShadowRoot).activeElement;
+      if (event.shiftKey ? focused == first || focused == dialog : focused == last) {
+        event.preventDefault();
+        (event.shiftKey ? last : first).focus();
       }
     }
   };
 
-  render({ ctx, close, done }: PreferencesProps, on: Record<string, boolean>) {
-    const { api, config, lang } = ctx;
-    const t = ctx.texts!;
-    const cats = config.categories;
+  render({ context, close, done }: PreferencesProps, switchedOn: Record<string, boolean>) {
+    const { api, config, lang } = context;
+    const texts = context.texts!;
+    const categories = config.categories;
     // A configured purpose or lifetime in the visitor's language; "session" is the built-in word.
-    const text = (v: CookieInfo['lifetime']) => {
-      const s = pick(v, lang);
-      return s == 'session' ? t.session : s;
+    const cellText = (value: CookieInfo['lifetime']) => {
+      const text = textIn(value, lang);
+      return text == 'session' ? texts.session : text;
     };
     return (
-      // A click on the backdrop must not move focus out of the trapped dialog.
-      <div class="bd" onMouseDown={(e) => e.target == e.currentTarget && e.preventDefault()}>
+      // A click on the backdrop must not move focus out of the trapped dialog (a pointer-only guard: the keyboard
+      // never reaches the backdrop).
+      // biome-ignore lint/a11y/noStaticElementInteractions: the backdrop only keeps focus in place
+      <div class="bd" onMouseDown={(event) => event.target == event.currentTarget && event.preventDefault()}>
         <div
           ref={this.dialog}
           class="p d"
@@ -102,15 +113,15 @@ export class Preferences extends Component<PreferencesProps, Record<string, bool
           onKeyDown={this.keys}
         >
           {/* First in the dialog, so it starts the focus order; it floats to the heading's end. */}
-          <button class="x" aria-label={t.close} onClick={close}>
+          <button class="x" aria-label={texts.close} onClick={close}>
             ×
           </button>
-          <h2 id="cy-pt">{t.preferencesTitle}</h2>
-          <p>{t.preferencesText}</p>
-          {notices(ctx)}
-          {cats.map((c) => {
-            const { title, description } = t.categories[c.id];
-            const rows = ownCookies(t, ctx, c);
+          <h2 id="cy-pt">{texts.preferencesTitle}</h2>
+          <p>{texts.preferencesText}</p>
+          {notices(context)}
+          {categories.map((category) => {
+            const { title, description } = texts.categories[category.id];
+            const rows = cookieRows(texts, context, category);
             return (
               <section class="c">
                 <h3>
@@ -118,30 +129,32 @@ export class Preferences extends Component<PreferencesProps, Record<string, bool
                   <button
                     role="switch"
                     class="sw"
-                    aria-checked={on[c.id]}
-                    aria-describedby={'cy-d-' + c.id}
-                    disabled={c.required}
-                    onClick={() => this.setState({ [c.id]: !on[c.id] })}
+                    aria-checked={switchedOn[category.id]}
+                    aria-describedby={'cy-d-' + category.id}
+                    disabled={category.required}
+                    onClick={() => this.setState({ [category.id]: !switchedOn[category.id] })}
                   >
                     {title}
-                    {c.required && <small>{t.alwaysOn}</small>}
+                    {category.required && <small>{texts.alwaysOn}</small>}
                     <span class="k" aria-hidden="true" />
                   </button>
                 </h3>
-                <p id={'cy-d-' + c.id}>{description}</p>
+                <p id={'cy-d-' + category.id}>{description}</p>
                 {rows[0] && (
                   <table aria-label={title}>
                     <tr>
-                      {[t.cookieName, t.cookieProvider, t.cookiePurpose, t.cookieLifetime].map((x) => (
-                        <th scope="col">{x}</th>
-                      ))}
+                      {[texts.cookieName, texts.cookieProvider, texts.cookiePurpose, texts.cookieLifetime].map(
+                        (heading) => (
+                          <th scope="col">{heading}</th>
+                        ),
+                      )}
                     </tr>
-                    {rows.map((r) => (
+                    {rows.map((row) => (
                       <tr>
-                        <td>{r.name}</td>
-                        <td>{r.provider}</td>
-                        <td>{text(r.purpose)}</td>
-                        <td>{text(r.lifetime)}</td>
+                        <td>{row.name}</td>
+                        <td>{row.provider}</td>
+                        <td>{cellText(row.purpose)}</td>
+                        <td>{cellText(row.lifetime)}</td>
                       </tr>
                     ))}
                   </table>
@@ -150,16 +163,20 @@ export class Preferences extends Component<PreferencesProps, Record<string, bool
             );
           })}
           {actions(
-            ctx,
+            context,
             done,
             <button
               class="btn"
               onClick={() => {
-                api.set(Object.fromEntries(cats.filter((c) => !c.required).map((c) => [c.id, on[c.id]])), 'custom');
+                const optional = categories.filter((category) => !category.required);
+                api.set(
+                  Object.fromEntries(optional.map((category) => [category.id, switchedOn[category.id]])),
+                  'custom',
+                );
                 done();
               }}
             >
-              {t.save}
+              {texts.save}
             </button>,
           )}
         </div>

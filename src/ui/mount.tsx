@@ -1,24 +1,24 @@
 import { render } from 'preact';
-import type { MountUI, UIView } from './types';
-import { resolveTexts } from './texts';
-import { css } from './styles';
+import type { MountUI, UIView } from '../core/ui-contract';
 import { Banner } from './Banner';
 import { Preferences } from './Preferences';
+import css from './styles.css?inline';
+import { resolveTexts } from './texts';
 
 /**
  * Renders the UI into an open shadow root (reachable by assistive tech and tests; shielded from the site's CSS).
  * The stylesheet is adopted, never a <style> element, so it works under a CSP without `unsafe-inline`.
- * `ctx.texts` must hold the built-in strings of `ctx.lang` (the chunk carries none, see types.ts); the views get
- * them resolved, with the site's overrides and category titles.
+ * `context.texts` must hold the built-in strings of `context.lang` (the chunk carries none, see ui-contract.ts);
+ * the views get them resolved, with the site's overrides and category titles.
  */
-export const mount: MountUI = (c) => {
-  const { api, config, lang } = c;
-  const ctx = { ...c, texts: resolveTexts(config, lang, c.texts!) };
-  const t = ctx.texts;
+export const mount: MountUI = (given) => {
+  const { api, config, lang } = given;
+  const context = { ...given, texts: resolveTexts(config, lang, given.texts!) };
+  const texts = context.texts;
   const host = document.createElement('div');
   host.id = 'consentry-root';
   host.lang = lang;
-  if (ctx.rtl) host.dir = 'rtl';
+  if (context.rtl) host.dir = 'rtl';
   // Keeps the banner text out of search result snippets.
   host.setAttribute('data-nosnippet', '');
   const root = host.attachShadow({ mode: 'open' });
@@ -28,41 +28,43 @@ export const mount: MountUI = (c) => {
   // First in <body> so the first Tab reaches the banner; the host has no box, so nothing moves.
   document.body.prepend(host);
 
-  let banner = false;
-  let prefs = false;
-  const open = () => show('preferences');
+  let bannerShown = false;
+  let preferencesShown = false;
+  const openPreferences = () => show('preferences');
   // Re-rendering from the top keeps the state in two booleans and makes every view change synchronous.
   const draw = () =>
     render(
       <>
-        {banner && <Banner ctx={ctx} inert={prefs} customise={open} done={hide} />}
+        {bannerShown && <Banner context={context} inert={preferencesShown} customise={openPreferences} done={hide} />}
         {/* The persistent way back to the choice: withdrawing must be as easy as consenting. */}
-        {config.openButton && !banner && api.get() && (
-          <button class="ob" aria-label={t.openButton} title={t.openButton} onClick={open}>
+        {config.openButton && !bannerShown && api.get() && (
+          <button class="ob" aria-label={texts.openButton} title={texts.openButton} onClick={openPreferences}>
             <svg viewBox="0 0 24 24" aria-hidden="true">
               <path d="M21 12a9 9 0 1 1-9-9 3 3 0 0 0 4 4 3 3 0 0 0 5 5zM8 10h.01M9 15h.01M14 14h.01" />
             </svg>
           </button>
         )}
         {/* Last, so that the backdrop covers everything else here. */}
-        {prefs && <Preferences ctx={ctx} close={close} done={hide} />}
+        {preferencesShown && <Preferences context={context} close={closePreferences} done={hide} />}
       </>,
       root,
     );
   const show = (view: UIView) => {
-    if (view == 'banner') (banner = true), (prefs = false);
-    else prefs = true;
+    if (view == 'banner') {
+      bannerShown = true;
+      preferencesShown = false;
+    } else preferencesShown = true;
     draw();
-    ctx.onShown?.(view);
+    context.onShown?.(view);
   };
   const hide = () => {
-    banner = prefs = false;
+    bannerShown = preferencesShown = false;
     draw();
   };
   // Closing the dialog without deciding goes back to the banner while there is still no choice on record.
-  const close = () => {
-    prefs = false;
-    banner ||= !api.get();
+  const closePreferences = () => {
+    preferencesShown = false;
+    bannerShown ||= !api.get();
     draw();
   };
   // A decision made elsewhere (another tab, the API) ends the question here too.

@@ -1,11 +1,12 @@
 // A local origin for every page and every tool's files, so the runs depend on no network and
 // serve each tool the same way: compressed like a CDN would, never cached, so every load downloads (and
 // compiles) the tool afresh, as a visitor whose cache expired would.
-import { createServer } from 'node:http';
+
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { ASSETS, PAGES } from './pages.js';
 import { brotli, DIST, gzip, modulePath } from './sizes.js';
-import { PAGES, ASSETS } from './pages.js';
 
 const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.gif': 'image/gif' };
 // The smallest valid GIF: lets hundreds of first-party <img> load without costing decode time.

@@ -6,9 +6,9 @@ export interface Sizes {
 }
 export const ROOT: string;
 export const DIST: string;
-export const BUDGET: { loader: number; total: number };
+export const BUDGET: { loader: number; uiWithLanguage: number };
 export const CONSENTRY: { loader: string; ui: string };
-export const LANGS: string[];
+export function languageFiles(): string[];
 export const CEILING: { loader: number; total: number };
 export function gzip(buf: Uint8Array): Buffer;
 export function brotli(buf: Uint8Array): Buffer;

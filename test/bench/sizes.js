@@ -1,6 +1,6 @@
 // One way to measure bytes, shared by the benchmark and the size gate (test/size.test.ts),
-// so the README's figures and the CI budget can never disagree about what "6 kB gzip" means.
-import { existsSync, readFileSync } from 'node:fs';
+// so the README's figures and the CI budget can never disagree about what "10 kB gzip" means.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -9,8 +9,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = join(ROOT, 'dist');
 const MODULES = join(ROOT, 'node_modules');
 
-/** DESIGN.md section 11, in bytes of gzip -9. */
-export const BUDGET = { loader: 6 * 1024, total: 14 * 1024 };
+/** The budgets of docs/architecture.md ("Budgets"), in bytes of gzip -9: the loader, and the UI chunk with one language file. */
+export const BUDGET = { loader: 10 * 1024, uiWithLanguage: 7.5 * 1024 };
 
 /** Same settings as `gzip -9`: a CDN's best effort, and what peers.md section 4 used. */
 export const gzip = (buf) => gzipSync(buf, { level: 9 });
@@ -29,12 +29,20 @@ export function measure(buf) {
 }
 
 export const CONSENTRY = { loader: join(DIST, 'consentry.js'), ui: join(DIST, 'consentry-ui.js') };
-/** One language file is downloaded with the UI chunk; the largest one counts against the budget. */
-export const LANGS = ['en', 'zh-Hant', 'zh-Hans'].map((l) => join(DIST, `consentry-${l}.js`));
+/**
+ * The language files the build wrote (one per entry of LANGUAGES in src/core/language.ts): every `consentry-<x>.js`
+ * that is not the UI chunk or the service worker. One is downloaded with the UI chunk; the largest counts.
+ */
+export const languageFiles = () =>
+  existsSync(DIST)
+    ? readdirSync(DIST)
+        .filter((name) => /^consentry-(?!ui\.|sw\.).+\.js$/.test(name))
+        .map((name) => join(DIST, name))
+    : [];
 
 /**
- * Interim ceilings while the DESIGN.md budgets are not met (README "Size and speed"): the gate keeps the bytes from
- * growing and fails on any regression; lower them with every saving until they reach BUDGET.
+ * Interim ceilings while the budgets are not met (README "Size and speed"): the gate keeps the bytes from growing
+ * and fails on any regression; lower them with every saving until they reach BUDGET.
  */
 export const CEILING = { loader: 12.75 * 1024, total: 21.5 * 1024 };
 
@@ -43,12 +51,14 @@ export const CEILING = { loader: 12.75 * 1024, total: 21.5 * 1024 };
  * because a gate that skips when nothing was built lets an oversized build through.
  */
 export function consentrySizes() {
-  for (const file of [...Object.values(CONSENTRY), ...LANGS]) {
+  const languages = languageFiles();
+  for (const file of Object.values(CONSENTRY)) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
   }
+  if (!languages.length) throw new Error('no language file in dist/: run `npm run build` first.');
   const loader = measure(readFileSync(CONSENTRY.loader));
   const ui = measure(readFileSync(CONSENTRY.ui));
-  const lang = LANGS.map((f) => measure(readFileSync(f))).reduce((a, b) => (b.gzip > a.gzip ? b : a));
+  const lang = languages.map((f) => measure(readFileSync(f))).reduce((a, b) => (b.gzip > a.gzip ? b : a));
   const total = {
     raw: loader.raw + ui.raw + lang.raw,
     gzip: loader.gzip + ui.gzip + lang.gzip,

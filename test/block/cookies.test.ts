@@ -1,8 +1,8 @@
 import { Window } from 'happy-dom';
-import type { BlockedItem } from '../../src/core/types';
 import { guardCookies, purgeCookies } from '../../src/block/cookies';
 import { createGate } from '../../src/block/gate';
 import type { Matcher } from '../../src/catalogue/matcher';
+import type { BlockedItem } from '../../src/core/types';
 
 // A stand-in for the catalogue: _ga* is analytics, _fbp marketing; the consent record and the session cookie
 // are deliberately matched too, to prove that `keep` wins over the matcher.
@@ -53,9 +53,7 @@ afterEach(() => {
 });
 
 const guard = () =>
-  guardCookies(w, createGate({ matcher, allowed: (c) => allowed.has(c), report: () => {}, keep }), (i) =>
-    reported.push(i),
-  );
+  guardCookies(w, createGate({ matcher, allowed: (c) => allowed.has(c), report: (item) => reported.push(item), keep }));
 
 test('writing _ga before consent is dropped', () => {
   guard();

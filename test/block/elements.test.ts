@@ -1,5 +1,5 @@
 import { guardElements } from '../../src/block/elements';
-import { AD, OWN, T, gate, reports, reset, state, win } from './fixture';
+import { AD, gate, OWN, reports, reset, state, T, win } from './fixture';
 
 beforeAll(() => guardElements(win, gate));
 beforeEach(reset);

@@ -1,6 +1,6 @@
-import type { BlockedItem } from '../../src/core/types';
 import { createGate } from '../../src/block/gate';
 import type { Matcher } from '../../src/catalogue/matcher';
+import type { BlockedItem } from '../../src/core/types';
 
 /** Live consent and matcher behaviour for one test; reset() before each. */
 export const state = { allowed: new Set<string>(), throws: false };

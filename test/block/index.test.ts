@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { purgeCookies } from '../../src/block/cookies';
-import { installBlocker, type BlockerOptions } from '../../src/block/index';
+import { type BlockerOptions, installBlocker } from '../../src/block/index';
 import { guardMarkup } from '../../src/block/markup';
 
 // Every part is replaced by a recorder: these tests are about composition, the parts have their own tests.
@@ -25,14 +25,14 @@ vi.mock('../../src/block/frames', () => ({
   ),
 }));
 vi.mock('../../src/block/reactivate', () => ({ createReactivator: rec('reactivator', reactivator) }));
-vi.mock('../../src/block/placeholder', () => ({ placeholders: rec('placeholders') }));
+vi.mock('../../src/block/placeholder', () => ({ showPlaceholders: rec('placeholders') }));
 
 const options = (): BlockerOptions => ({
   matcher: { url: () => undefined, cookie: () => undefined },
   allowed: () => false,
   report: () => {},
   keep: ['consentry', 'sid'],
-  texts: { blocked: '{vendor}', allow: 'Allow' },
+  texts: async () => ({ blocked: '{vendor}', allow: 'Allow' }),
   onAllow: () => {},
 });
 

@@ -1,5 +1,5 @@
 import { guardParser } from '../../src/block/parser';
-import { AD, OWN, T, gate, reports, reset, state, win } from './fixture';
+import { AD, gate, OWN, reports, reset, state, T, win } from './fixture';
 
 const marked = vi.fn();
 beforeAll(() => guardParser(win, gate, marked));

@@ -1,5 +1,5 @@
-import { park } from '../../src/block/inert';
-import { placeholders } from '../../src/block/placeholder';
+import { park } from '../../src/block/marker';
+import { showPlaceholders } from '../../src/block/placeholder';
 import { createReactivator } from '../../src/block/reactivate';
 import { gate, reset, state, win } from './fixture';
 
@@ -14,6 +14,12 @@ function frame(attrs: Record<string, string>): HTMLIFrameElement {
   return f;
 }
 const host = () => document.querySelector('consentry-embed') as HTMLElement | null;
+/** The placeholder's strings arrive a moment later, as the language file does. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+const showAll = async () => {
+  showPlaceholders(win, async () => texts, onAllow, gate);
+  await settled();
+};
 
 beforeEach(() => {
   reset();
@@ -21,63 +27,64 @@ beforeEach(() => {
 });
 
 describe('placeholders', () => {
-  it('a marked iframe gets a placeholder naming the vendor and the category', () => {
+  it('a marked iframe gets a placeholder naming the vendor and the category', async () => {
     frame({ 'data-consent': 'marketing', 'data-consentry-vendor': 'YouTube', 'data-src': YT });
-    placeholders(win, texts, onAllow, gate);
+    await showAll();
     expect(host()!.shadowRoot!.querySelector('p')!.textContent).toBe(
       'YouTube content is blocked until you allow marketing.',
     );
   });
 
-  it('without a vendor name the placeholder names the host of data-src', () => {
+  it('without a vendor name the placeholder names the host of data-src', async () => {
     frame({ 'data-consent': 'marketing', 'data-src': YT });
-    placeholders(win, texts, onAllow, gate);
+    await showAll();
     expect(host()!.shadowRoot!.textContent).toContain('www.youtube.test content');
   });
 
-  it('the button calls onAllow with the category', () => {
+  it('the button calls onAllow with the category', async () => {
     frame({ 'data-consent': 'marketing', 'data-src': YT });
-    placeholders(win, texts, onAllow, gate);
+    await showAll();
     host()!.shadowRoot!.querySelector('button')!.click();
     expect(onAllow.mock.calls).toEqual([['marketing']]);
   });
 
-  it('the iframe waits inside the host, where no slot renders it', () => {
+  it('the iframe waits inside the host, where no slot renders it', async () => {
     const f = frame({ 'data-consent': 'marketing', 'data-src': YT });
-    placeholders(win, texts, onAllow, gate);
+    await showAll();
     expect([f.parentElement, host()!.shadowRoot!.querySelector('slot')]).toEqual([host(), null]);
   });
 
-  it('styles come from an adopted stylesheet, never a <style> element', () => {
+  it('styles come from an adopted stylesheet, never a <style> element', async () => {
     frame({ 'data-consent': 'marketing', 'data-src': YT });
-    placeholders(win, texts, onAllow, gate);
+    await showAll();
     const r = host()!.shadowRoot!;
     expect([r.querySelector('style'), r.adoptedStyleSheets.length]).toEqual([null, 1]);
   });
 
-  it('the placeholder takes the iframe width and height', () => {
+  it('the placeholder takes the iframe width and height', async () => {
     frame({ 'data-consent': 'marketing', 'data-src': YT, width: '560', height: '100%' });
-    placeholders(win, texts, onAllow, gate);
+    await showAll();
     expect([host()!.style.width, host()!.style.height]).toEqual(['560px', '100%']);
   });
 
-  it('an iframe whose category is allowed gets no placeholder', () => {
+  it('an iframe whose category is allowed gets no placeholder', async () => {
     state.allowed.add('marketing');
     frame({ 'data-consent': 'marketing', 'data-src': YT });
-    placeholders(win, texts, onAllow, gate);
+    await showAll();
     expect(host()).toBeNull();
   });
 
-  it('an iframe parked in the document later gets a placeholder too', () => {
-    placeholders(win, texts, onAllow, gate);
+  it('an iframe parked in the document later gets a placeholder too', async () => {
+    await showAll();
     const f = frame({});
     park(f, { category: 'marketing', vendor: 'YouTube' }, 'src', YT);
+    await settled();
     expect(host()!.contains(f)).toBe(true);
   });
 
-  it('re-activation puts the iframe back in place of its placeholder, loading', () => {
+  it('re-activation puts the iframe back in place of its placeholder, loading', async () => {
     const f = frame({ 'data-consent': 'marketing', 'data-src': YT });
-    placeholders(win, texts, onAllow, gate);
+    await showAll();
     state.allowed.add('marketing');
     createReactivator(win, gate).release();
     expect([host(), f.parentElement, f.getAttribute('src')]).toEqual([null, document.body, YT]);

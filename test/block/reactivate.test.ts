@@ -1,6 +1,7 @@
-import { ours, park } from '../../src/block/inert';
+import { park } from '../../src/block/marker';
+import { scriptsInsertedByConsentry } from '../../src/block/markup';
 import { BARRIER_MS, createReactivator } from '../../src/block/reactivate';
-import { AD, T, gate, reset, state, win } from './fixture';
+import { AD, gate, reset, state, T, win } from './fixture';
 
 const r = createReactivator(win, gate);
 beforeEach(reset);
@@ -170,11 +171,11 @@ describe('createReactivator', () => {
     expect(m.isConnected).toBe(false);
   });
 
-  it('a released script is flagged as ours, so its document.write is inserted after it', () => {
+  it('a released script is flagged as scriptsInsertedByConsentry, so its document.write is inserted after it', () => {
     marker({ src: T });
     state.allowed.add('analytics');
     r.release();
-    expect(ours.has(scripts()[0])).toBe(true);
+    expect(scriptsInsertedByConsentry.has(scripts()[0])).toBe(true);
   });
 
   it('an a[ping] gets back the held ping URLs of a category once it is allowed, and keeps the rest held', () => {

@@ -3,11 +3,12 @@
  * reloads and tabs, revision bumps, damaged cookies, the DOM events, `data-consentry-open`, and the failure modes
  * (UI chunk missing, invalid configuration) that must never open the gate.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consentry } from '../../src/core/types';
 import en from '../../src/ui/i18n/en';
-import { launch, serve, trackers, waitQuiet, type Served, type Trackers } from './harness';
+import { launch, type Served, serve, type Trackers, trackers, waitQuiet } from './harness';
 
 declare global {
   interface Window {

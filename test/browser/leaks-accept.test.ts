@@ -3,8 +3,7 @@
  * consent is given (re-activation) and after a reload. A blocker that breaks the site after consent fails too.
  */
 import type { Browser } from 'playwright-core';
-import { launch, serve, type Served } from './harness';
-import { FORMS, corpusFiles, pages } from './corpus/pages';
+import { corpusFiles, FORMS, pages } from './corpus/pages';
 import {
   api,
   arrivals,
@@ -19,6 +18,7 @@ import {
   session,
   visit,
 } from './corpus/scenario';
+import { launch, type Served, serve } from './harness';
 
 let browser: Browser;
 let site: Served;

@@ -4,8 +4,7 @@
  * Pages with no analytics tracker withdraw marketing instead, so every page exercises a withdrawal.
  */
 import type { Browser } from 'playwright-core';
-import { launch, serve, type Served } from './harness';
-import { FORMS, corpusFiles, pages, type Category } from './corpus/pages';
+import { type Category, corpusFiles, FORMS, pages } from './corpus/pages';
 import {
   api,
   arrivals,
@@ -22,6 +21,7 @@ import {
   trackingCookies,
   visit,
 } from './corpus/scenario';
+import { launch, type Served, serve } from './harness';
 
 let browser: Browser;
 let site: Served;

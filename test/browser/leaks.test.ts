@@ -5,8 +5,7 @@
  * Parts 2 and 3: leaks-accept.test.ts (consent brings every tracker back) and leaks-analytics.test.ts (one category).
  */
 import type { Browser } from 'playwright-core';
-import { launch, serve, type Served } from './harness';
-import { FORMS, corpusFiles, pages } from './corpus/pages';
+import { corpusFiles, FORMS, pages } from './corpus/pages';
 import {
   api,
   bannerButton,
@@ -21,6 +20,7 @@ import {
   trackingCookies,
   visit,
 } from './corpus/scenario';
+import { launch, type Served, serve } from './harness';
 
 let browser: Browser;
 let site: Served;

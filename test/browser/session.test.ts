@@ -2,11 +2,12 @@
  * The session login cookie in the system Chromium against dist/: written by `consentry.session.login()`, strictly
  * necessary, session-only, and untouched by every consent decision that deletes or forgets other cookies.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Consentry } from '../../src/core/types';
 import en from '../../src/ui/i18n/en';
-import { launch, serve, trackers, type Served } from './harness';
+import { launch, type Served, serve, trackers } from './harness';
 
 declare global {
   interface Window {

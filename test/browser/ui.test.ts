@@ -3,13 +3,13 @@
  * CSP, checked by axe-core, driven by the keyboard alone, and in the three built-in languages.
  */
 import { createRequire } from 'node:module';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Consentry } from '../../src/core/types';
 import en from '../../src/ui/i18n/en';
 import zhHans from '../../src/ui/i18n/zh-Hans';
 import zhHant from '../../src/ui/i18n/zh-Hant';
-import { launch, serve, waitQuiet, type Served } from './harness';
+import { launch, type Served, serve, waitQuiet } from './harness';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
-import { readRecord } from '../../src/core/record';
-import { VERSION } from '../../src/core/api';
 import pkg from '../../package.json';
+import { VERSION } from '../../src/core/api';
+import { readRecord } from '../../src/core/record';
 import { clearCookies, makeApi } from './harness';
 
 beforeEach(() => {

@@ -6,8 +6,13 @@ import { readRecord } from '../../src/core/record';
 import { createSession } from '../../src/core/session';
 import type { Sync } from '../../src/core/sync';
 import type { BlockedItem, ConsentRecord } from '../../src/core/types';
+import { consentUpdate } from '../../src/signals/consent-mode';
+import { vendorHooks } from '../../src/signals/vendors';
 
-/** A real API over the real record, consent and events, with fakes for the blocker, the UI and the tabs channel. */
+/**
+ * A real API over the real record, consent, events and signals (wired as src/loader/start.ts wires them), with fakes
+ * for the blocker, the UI and the tabs channel.
+ */
 export function makeApi(input: unknown = {}, { gpc = false } = {}) {
   const config = resolveConfig(input);
   const consent = createConsent(config, readRecord(config), gpc);
@@ -29,6 +34,10 @@ export function makeApi(input: unknown = {}, { gpc = false } = {}) {
     ui,
     session: createSession(config),
     sync,
+    signal() {
+      consentUpdate(window, config, consent.allowed);
+      vendorHooks(window, consent.allowed);
+    },
     items,
     lang: 'en',
   });

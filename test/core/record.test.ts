@@ -1,5 +1,5 @@
-import { clearRecord, readRecord, writeRecord } from '../../src/core/record';
 import { resolveConfig } from '../../src/core/config';
+import { clearRecord, readRecord, writeRecord } from '../../src/core/record';
 import type { ConsentRecord } from '../../src/core/types';
 
 const config = resolveConfig({ revision: '3' });

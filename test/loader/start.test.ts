@@ -1,8 +1,8 @@
 import { Window } from 'happy-dom';
 import type { BlockerOptions } from '../../src/block/index';
 import type { MatcherOptions } from '../../src/catalogue/matcher';
-import { start } from '../../src/loader/start';
 import type { Consentry } from '../../src/core/types';
+import { start } from '../../src/loader/start';
 import { clearCookies, makeApi } from '../core/harness';
 
 const calls = vi.hoisted(() => ({ blocker: [] as any[], matcher: [] as any[], dataLayerAtInstall: [] as unknown[] }));
@@ -23,18 +23,13 @@ vi.mock('../../src/block/index', () => ({
     return { release: vi.fn(), purge: vi.fn() };
   },
 }));
-vi.mock('../../src/block/embed-texts', () => ({
-  embedTexts: {
-    en: { blocked: '{vendor} is blocked', allow: 'Allow' },
-    'zh-Hant': { blocked: '已封鎖 {vendor}', allow: '允許' },
-    'zh-Hans': { blocked: '已屏蔽 {vendor}', allow: '允许' },
-  },
-}));
 
 type W = Window & { consentry: Consentry; dataLayer: IArguments[] };
 let win: W;
 const never = () => new Promise<never>(() => {});
-const boot = (config: unknown = {}, load = vi.fn(never)) => ({ api: start(win as any, config, load), load });
+/** Lazy parts that never arrive, counting what was asked for; `texts` answers with a language's placeholder strings. */
+const lazyParts = (texts: (lang: string) => Promise<any> = never) => ({ ui: vi.fn(never), texts: vi.fn(texts) });
+const boot = (config: unknown = {}, parts = lazyParts()) => ({ api: start(win as any, config, parts), parts });
 
 beforeEach(() => {
   win = new Window({ url: 'https://example.com/' }) as unknown as W;
@@ -62,22 +57,23 @@ it('defines window.consentry so a page cannot replace it', () => {
 it('a second copy warns, installs nothing and returns the running API', () => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   const { api } = boot();
-  expect(start(win as any, {}, never)).toBe(api);
+  expect(start(win as any, {}, lazyParts())).toBe(api);
   expect(warn).toHaveBeenCalledTimes(1);
   expect(calls.blocker).toHaveLength(1);
 });
 
 it('asks the UI for the banner when there is no valid record', () => {
-  const { load } = boot();
-  expect(load).toHaveBeenCalledTimes(1);
+  const { parts } = boot();
+  expect(parts.ui).toHaveBeenCalledTimes(1);
 });
 
 it('a returning visitor with a valid record loads no UI, and Consent Mode is updated at once', () => {
   makeApi().api.set({ analytics: true });
   const cookie = document.cookie;
   win.document.cookie = cookie.split('; ').find((c) => c.startsWith('consentry='))!;
-  const { api, load } = boot();
-  expect(load).not.toHaveBeenCalled();
+  const { api, parts } = boot();
+  expect(parts.ui).not.toHaveBeenCalled();
+  expect(parts.texts).not.toHaveBeenCalled();
   expect(api.allowed('analytics')).toBe(true);
   expect([...win.dataLayer[2]].slice(0, 2)).toEqual(['consent', 'update']);
 });
@@ -85,8 +81,8 @@ it('a returning visitor with a valid record loads no UI, and Consent Mode is upd
 it('a returning visitor loads the UI only to draw the floating open button when the site asks for it', () => {
   makeApi().api.set({ analytics: true });
   win.document.cookie = document.cookie.split('; ').find((c) => c.startsWith('consentry='))!;
-  const { load } = boot({ openButton: true });
-  expect(load).toHaveBeenCalledTimes(1);
+  const { parts } = boot({ openButton: true });
+  expect(parts.ui).toHaveBeenCalledTimes(1);
 });
 
 it('emits ready with the record (or null) once the DOM is ready, replayed to late listeners', () => {
@@ -97,15 +93,15 @@ it('emits ready with the record (or null) once the DOM is ready, replayed to lat
 });
 
 it('any element with data-consentry-open opens the preferences, and a link does not navigate', () => {
-  const load = vi.fn(never);
+  const parts = lazyParts();
   makeApi().api.rejectAll();
   win.document.cookie = document.cookie.split('; ').find((c) => c.startsWith('consentry='))!;
-  start(win as any, {}, load);
+  start(win as any, {}, parts);
   win.document.body.innerHTML = '<a href="/cookies" data-consentry-open><span>Cookie settings</span></a>';
   const click = new win.MouseEvent('click', { bubbles: true, cancelable: true });
   win.document.querySelector('span')!.dispatchEvent(click);
   expect(click.defaultPrevented).toBe(true);
-  expect(load).toHaveBeenCalledTimes(1);
+  expect(parts.ui).toHaveBeenCalledTimes(1);
 });
 
 it('builds the matcher from the config rules, exceptions and category cookie tables', () => {
@@ -127,10 +123,21 @@ it('keeps the consent and session cookies away from the blocker', () => {
   expect(calls.blocker[0].keep).toEqual(['c', 's']);
 });
 
-it('gives the blocker placeholder texts in the page language, with config overrides', () => {
+it('gives the blocker the placeholder strings of the page language, with config overrides on top', async () => {
   win.document.documentElement.lang = 'zh-TW';
-  boot({ texts: { 'zh-Hant': { embedAllow: '載入' } } });
-  expect(calls.blocker[0].texts).toEqual({ blocked: '已封鎖 {vendor}', allow: '載入' });
+  const parts = lazyParts(async () => ({ embedBlocked: '已封鎖 {vendor}', embedAllow: '允許' }));
+  boot({ texts: { 'zh-Hant': { embedAllow: '載入' } } }, parts);
+  expect(parts.texts).toHaveBeenCalledTimes(1);
+  expect(parts.texts).toHaveBeenCalledWith('zh-Hant');
+  await expect(calls.blocker[0].texts()).resolves.toEqual({ blocked: '已封鎖 {vendor}', allow: '載入' });
+});
+
+it('fetches the language file once for the banner and the placeholders together', async () => {
+  const parts = lazyParts(async () => ({ embedBlocked: 'b', embedAllow: 'a' }));
+  boot({}, parts);
+  await calls.blocker[0].texts();
+  await calls.blocker[0].texts();
+  expect(parts.texts).toHaveBeenCalledTimes(1);
 });
 
 it('"allow and load" on a placeholder allows that category', () => {

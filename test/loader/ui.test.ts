@@ -1,6 +1,6 @@
-import { createUiController, loadChunk } from '../../src/loader/ui';
-import type { MountUI, UIContext } from '../../src/ui/types';
-import { TEXTS_EVENT, UI_EVENT } from '../../src/ui/types';
+import type { MountUI, UIContext } from '../../src/core/ui-contract';
+import { TEXTS_EVENT, UI_EVENT } from '../../src/core/ui-contract';
+import { classicParts, createUiController } from '../../src/loader/ui';
 import en from '../../src/ui/i18n/en';
 import { clearCookies, makeApi } from '../core/harness';
 
@@ -31,9 +31,11 @@ afterEach(() => vi.restoreAllMocks());
 const announce = () => window.dispatchEvent(new CustomEvent(TEXTS_EVENT, { detail: en }));
 const byName = (name: string) => appended.find((s) => s.src.endsWith('/' + name))!;
 
-describe('loadChunk', () => {
-  it("inserts async consentry-ui.js and consentry-<lang>.js next to the loader, at once, with the loader's nonce", () => {
-    loadChunk(window, loaderTag('https://cdn.example.com/c/consentry.js', 'n0nce'))('zh-Hant').catch(() => {});
+describe('classicParts', () => {
+  it("inserts consentry-ui.js and consentry-<lang>.js as async scripts next to the loader, with the loader's nonce", () => {
+    const parts = classicParts(window, loaderTag('https://cdn.example.com/c/consentry.js', 'n0nce'));
+    parts.ui().catch(() => {});
+    parts.texts('zh-Hant').catch(() => {});
     expect(appended.map((s) => s.src)).toEqual([
       'https://cdn.example.com/c/consentry-ui.js',
       'https://cdn.example.com/c/consentry-zh-Hant.js',
@@ -43,31 +45,31 @@ describe('loadChunk', () => {
       expect(s.nonce).toBe('n0nce');
     }
   });
-  it('resolves, once both have announced themselves, with a mount that passes the strings on', async () => {
-    const p = loadChunk(window, loaderTag('/consentry.js'))('en');
-    const { mount, handle } = fakeMount();
-    announce();
+  it('resolves the UI with the mount the chunk announces', async () => {
+    const ui = classicParts(window, loaderTag('/consentry.js')).ui();
+    const { mount } = fakeMount();
     window.dispatchEvent(new CustomEvent(UI_EVENT, { detail: mount }));
-    const got = await p;
-    expect(got({ lang: 'en' } as UIContext)).toBe(handle);
-    expect(mount).toHaveBeenCalledWith({ lang: 'en', texts: en });
+    await expect(ui).resolves.toBe(mount);
   });
-  it('rejects when the chunk fails to load', async () => {
-    const p = loadChunk(window, loaderTag('/consentry.js'))('en');
+  it('resolves the texts with the strings the language file announces', async () => {
+    const texts = classicParts(window, loaderTag('/consentry.js')).texts('en');
     announce();
+    await expect(texts).resolves.toBe(en);
+  });
+  it('rejects the UI when the chunk fails to load', async () => {
+    const ui = classicParts(window, loaderTag('/consentry.js')).ui();
     byName('consentry-ui.js').dispatchEvent(new Event('error'));
-    await expect(p).rejects.toThrow('consentry-ui.js');
+    await expect(ui).rejects.toThrow('consentry-ui.js');
   });
-  it('rejects when the language file fails to load', async () => {
-    const p = loadChunk(window, loaderTag('/consentry.js'))('en');
-    window.dispatchEvent(new CustomEvent(UI_EVENT, { detail: fakeMount().mount }));
+  it('rejects the texts when the language file fails to load', async () => {
+    const texts = classicParts(window, loaderTag('/consentry.js')).texts('en');
     byName('consentry-en.js').dispatchEvent(new Event('error'));
-    await expect(p).rejects.toThrow('consentry-en.js');
+    await expect(texts).rejects.toThrow('consentry-en.js');
   });
-  it('rejects when the chunk loads without announcing mount', async () => {
-    const p = loadChunk(window, loaderTag('/consentry.js'))('en');
+  it('rejects the UI when the chunk loads without announcing its mount', async () => {
+    const ui = classicParts(window, loaderTag('/consentry.js')).ui();
     byName('consentry-ui.js').dispatchEvent(new Event('load'));
-    await expect(p).rejects.toThrow();
+    await expect(ui).rejects.toThrow();
   });
 });
 
@@ -104,9 +106,13 @@ describe('createUiController', () => {
   it('a chunk that fails to load logs one error, grants nothing, and later requests stay quiet', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { api } = makeApi();
-    const ui = createUiController(window, loadChunk(window, loaderTag('/consentry.js')), () => ({ api }) as UIContext);
+    const ui = createUiController(
+      window,
+      classicParts(window, loaderTag('/consentry.js')).ui,
+      () => ({ api }) as UIContext,
+    );
     ui.show('banner');
-    appended.forEach((s) => s.dispatchEvent(new Event('error')));
+    for (const s of appended) s.dispatchEvent(new Event('error'));
     await flush();
     ui.show('preferences');
     await flush();
@@ -118,11 +124,9 @@ describe('createUiController', () => {
   it('a language file that fails to load logs one error and grants nothing', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { api } = makeApi();
-    const ui = createUiController(
-      window,
-      loadChunk(window, loaderTag('/consentry.js')),
-      () => ({ api, lang: 'en' }) as UIContext,
-    );
+    const parts = classicParts(window, loaderTag('/consentry.js'));
+    const load = () => Promise.all([parts.ui(), parts.texts('en')]).then(([mount]) => mount);
+    const ui = createUiController(window, load, () => ({ api, lang: 'en' }) as UIContext);
     ui.show('banner');
     window.dispatchEvent(new CustomEvent(UI_EVENT, { detail: fakeMount().mount }));
     byName('consentry-en.js').dispatchEvent(new Event('error'));

@@ -1,13 +1,13 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { Banner } from '../../src/ui/Banner';
-import { setup, type Setup } from './fake-api';
 import { violations } from './axe';
+import { type Setup, setup } from './fake-api';
 
 function renderBanner(s: Setup = {}) {
   const env = setup(s);
   const customise = vi.fn();
   const done = vi.fn();
-  const view = render(<Banner ctx={env.view} customise={customise} done={done} />);
+  const view = render(<Banner context={env.view} customise={customise} done={done} />);
   return { ...env, customise, done, view };
 }
 

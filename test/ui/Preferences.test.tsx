@@ -1,13 +1,13 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { Preferences } from '../../src/ui/Preferences';
-import { fakeRecord, setup, type Setup } from './fake-api';
 import { violations } from './axe';
+import { fakeRecord, type Setup, setup } from './fake-api';
 
 function renderPreferences(s: Setup = {}) {
   const env = setup(s);
   const close = vi.fn();
   const done = vi.fn();
-  const view = render(<Preferences ctx={env.view} close={close} done={done} />);
+  const view = render(<Preferences context={env.view} close={close} done={done} />);
   return { ...env, close, done, view };
 }
 

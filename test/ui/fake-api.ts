@@ -1,13 +1,13 @@
 import { vi } from 'vitest';
-import type { CategoryId, Consentry, ConsentRecord, ResolvedConfig } from '../../src/core/types';
-import type { UIContext } from '../../src/ui/types';
-import { resolveTexts, type UITexts } from '../../src/ui/texts';
+import type { CategoryId, ConsentRecord, Consentry, ResolvedConfig } from '../../src/core/types';
+import type { LanguageTexts, UIContext } from '../../src/core/ui-contract';
 import en from '../../src/ui/i18n/en';
-import zhHant from '../../src/ui/i18n/zh-Hant';
 import zhHans from '../../src/ui/i18n/zh-Hans';
+import zhHant from '../../src/ui/i18n/zh-Hant';
+import { resolveTexts } from '../../src/ui/texts';
 
 /** The built-in languages, as their files hand them over. */
-export const builtIn: Record<string, UITexts> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
+export const builtIn: Record<string, LanguageTexts> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
 
 export function fakeConfig(over: Partial<ResolvedConfig> = {}): ResolvedConfig {
   return {

@@ -1,7 +1,7 @@
+import { UI_EVENT, type UIHandle } from '../../src/core/ui-contract';
 import { mount } from '../../src/ui/mount';
-import { UI_EVENT, type UIHandle } from '../../src/ui/types';
-import { fakeRecord, setup, type Setup } from './fake-api';
 import { violations } from './axe';
+import { fakeRecord, type Setup, setup } from './fake-api';
 
 let handle: UIHandle | undefined;
 

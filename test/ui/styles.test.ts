@@ -1,4 +1,4 @@
-import { css } from '../../src/ui/styles';
+import source from '../../src/ui/styles.css?raw';
 import { violations } from './axe';
 
 const luminance = (hex: string) => {
@@ -16,6 +16,13 @@ const ratio = (a: string, b: string) => {
 /** The default colours of one scheme, read from the stylesheet itself. */
 const palette = (block: string) =>
   Object.fromEntries([...block.matchAll(/--consentry-([a-z-]+),(#[0-9a-f]+)\)/g)].map((m) => [m[1], m[2]]));
+
+/** The stylesheet without comments and optional whitespace, as the minifier reads it. */
+const css = source
+  .replace(/\/\*[\s\S]*?\*\//g, '')
+  .replace(/\s*([{}:;,()])\s*/g, '$1')
+  .replace(/\s+/g, ' ')
+  .trim();
 
 describe('styles', () => {
   const [light, dark] = css.split('@media(prefers-color-scheme:dark)').map(palette);

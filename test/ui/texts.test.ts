@@ -1,7 +1,7 @@
-import { resolveTexts, updated } from '../../src/ui/texts';
 import en from '../../src/ui/i18n/en';
-import zhHant from '../../src/ui/i18n/zh-Hant';
 import zhHans from '../../src/ui/i18n/zh-Hans';
+import zhHant from '../../src/ui/i18n/zh-Hant';
+import { policyUpdatedLine, resolveTexts } from '../../src/ui/texts';
 import { builtIn, fakeConfig } from './fake-api';
 
 const resolve = (config: ReturnType<typeof fakeConfig>, lang: string) => resolveTexts(config, lang, builtIn[lang]);
@@ -50,11 +50,11 @@ describe('texts', () => {
 
   it("fills {date} with the policy date in the visitor's language", () => {
     const config = fakeConfig();
-    expect(updated(resolve(config, 'en'), '2019-06-01', 'en')).toBe('updated June 1, 2019');
-    expect(updated(resolve(config, 'zh-Hant'), '2019-06-01', 'zh-Hant')).toBe('更新於 2019年6月1日');
+    expect(policyUpdatedLine(resolve(config, 'en'), '2019-06-01', 'en')).toBe('updated June 1, 2019');
+    expect(policyUpdatedLine(resolve(config, 'zh-Hant'), '2019-06-01', 'zh-Hant')).toBe('更新於 2019年6月1日');
   });
 
   it('shows an unparsable policy date as written', () => {
-    expect(updated(en, 'spring 2019', 'en')).toBe('updated spring 2019');
+    expect(policyUpdatedLine(en, 'spring 2019', 'en')).toBe('updated spring 2019');
   });
 });

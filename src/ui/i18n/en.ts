@@ -1,6 +1,6 @@
-import type { UITexts } from '../texts';
+import type { LanguageTexts } from '../../core/ui-contract';
 
-const en: UITexts = {
+const en: LanguageTexts = {
   bannerTitle: 'Your privacy',
   bannerText:
     'We use necessary cookies to run this site and, if you agree, others for preferences, statistics and ads. You can change your mind any time in "Cookie settings".',
@@ -23,6 +23,8 @@ const en: UITexts = {
   openButton: 'Cookie settings',
   loginCookie: 'Login',
   consentCookie: 'Your cookie choice',
+  embedBlocked: '{vendor} content is blocked until you allow {category}.',
+  embedAllow: 'Allow and load',
   categories: {
     necessary: { title: 'Necessary', description: 'Login session, security, load balancing and this consent record.' },
     preferences: { title: 'Preferences', description: 'Your settings, such as language, and personalised features.' },

@@ -1,6 +1,6 @@
-import type { UITexts } from '../texts';
+import type { LanguageTexts } from '../../core/ui-contract';
 
-const zhHans: UITexts = {
+const zhHans: LanguageTexts = {
   bannerTitle: '您的隐私',
   bannerText:
     '我们使用必要的 Cookie 维持网站运行；经您同意，也会用于偏好设置、统计和广告。您随时可在“Cookie 设置”中改变主意。',
@@ -23,6 +23,8 @@ const zhHans: UITexts = {
   openButton: 'Cookie 设置',
   loginCookie: '登录',
   consentCookie: '您的 Cookie 选择',
+  embedBlocked: '在您允许“{category}”之前，{vendor} 的内容已被屏蔽。',
+  embedAllow: '允许并加载',
   categories: {
     necessary: { title: '必要', description: '登录会话、安全、负载均衡及本同意记录。' },
     preferences: { title: '偏好', description: '记住语言等设置及个性化功能。' },

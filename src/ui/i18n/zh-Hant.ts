@@ -1,6 +1,6 @@
-import type { UITexts } from '../texts';
+import type { LanguageTexts } from '../../core/ui-contract';
 
-const zhHant: UITexts = {
+const zhHant: LanguageTexts = {
   bannerTitle: '您的隱私',
   bannerText:
     '我們使用必要的 Cookie 維持網站運作；經您同意，也會用於偏好設定、統計與廣告。您隨時可在「Cookie 設定」中改變主意。',
@@ -23,6 +23,8 @@ const zhHant: UITexts = {
   openButton: 'Cookie 設定',
   loginCookie: '登入',
   consentCookie: '您的 Cookie 選擇',
+  embedBlocked: '在您允許「{category}」之前，{vendor} 的內容已被封鎖。',
+  embedAllow: '允許並載入',
   categories: {
     necessary: { title: '必要', description: '登入工作階段、安全性、負載平衡及本同意紀錄。' },
     preferences: { title: '偏好設定', description: '記住語言等設定及個人化功能。' },

@@ -5,9 +5,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { cookieNames, matches, trackers, waitQuiet, type Hit, type Served, type Trackers } from '../harness';
+import { cookieNames, type Hit, matches, type Served, type Trackers, trackers, waitQuiet } from '../harness';
 import { vendorStubs } from '../vendors/index';
-import { HOST_CATEGORIES, SITE_COOKIES, type Category, type CorpusPage, type Form } from './pages';
+import { type Category, type CorpusPage, type Form, HOST_CATEGORIES, SITE_COOKIES } from './pages';
 
 export const SESSION_COOKIE = 'consentry_session';
 

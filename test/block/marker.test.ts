@@ -1,5 +1,6 @@
-import { FAIL, detached, inspect, park } from '../../src/block/inert';
-import { AD, T, gate, reports, reset } from './fixture';
+import { GUARD_FAILURE } from '../../src/block/gate';
+import { park, parkedOffDocument } from '../../src/block/marker';
+import { AD, reset, T } from './fixture';
 
 const m = { category: 'analytics', vendor: 'Tracker' };
 beforeEach(reset);
@@ -68,24 +69,7 @@ describe('park', () => {
 
   it('remembers an element parked outside any document', () => {
     const i = document.createElement('img');
-    park(i, FAIL);
-    expect(detached.has(i)).toBe(true);
-  });
-});
-
-describe('inspect', () => {
-  it('parks an element already carrying a tracker URL and reports it', () => {
-    const i = document.createElement('img');
-    i.setAttribute('src', AD);
-    expect(inspect(gate, i)).toBe(true);
-    expect([i.getAttribute('data-src'), reports.length]).toEqual([AD, 1]);
-  });
-
-  it('leaves an owner-marked element to re-activation', () => {
-    const i = document.createElement('img');
-    i.setAttribute('data-consent', 'marketing');
-    i.setAttribute('src', AD);
-    expect(inspect(gate, i)).toBe(false);
-    expect(reports).toHaveLength(0);
+    park(i, GUARD_FAILURE);
+    expect(parkedOffDocument.has(i)).toBe(true);
   });
 });

@@ -1,0 +1,64 @@
+import { CONSENT_ATTRIBUTE, HELD_PING_PREFIX, URL_ATTRIBUTES } from '../catalogue/marked-form';
+import type { BlockedKind } from '../core/types';
+import { type Gate, GUARD_FAILURE } from './gate';
+import { addCategory, isMarkedHeld, PARKED, park } from './marker';
+import { nativeSetAttribute } from './natives';
+
+/** Elements worth a look inside an added subtree or a parsed fragment (a link without `ping` costs one lookup). */
+export const URL_ELEMENTS_SELECTOR = Object.keys(URL_ATTRIBUTES).join();
+
+/**
+ * The check every DOM guard shares: what to write for value `value` of attribute `name` on `el`. Returns `value`
+ * itself, a ping list without its tracker URLs (each reported and kept under `data-ping-<category>`), or PARKED when
+ * `el` was parked instead (an element already parked holds every URL silently: it was reported once).
+ */
+export function checkAttributeWrite(gate: Gate, el: Element, name: string, value: unknown): unknown {
+  const tag = el.localName;
+  if (!URL_ATTRIBUTES[tag]?.includes(name)) return value;
+  try {
+    const text = String(value);
+    if (name == 'ping')
+      return text
+        .split(' ')
+        .filter((url) => {
+          const match = url && gate.hold(url, 'ping', el);
+          if (match) {
+            // kept once per category for re-activation, which puts back those allowed by then
+            const keptAttribute = HELD_PING_PREFIX + match.category;
+            const kept = el.getAttribute(keptAttribute) || '';
+            addCategory(el, match);
+            if (!kept.split(' ').includes(url)) nativeSetAttribute.call(el, keptAttribute, (kept + ' ' + url).trim());
+          }
+          return !match;
+        })
+        .join(' ');
+    if (isMarkedHeld(gate, el)) return park(el, undefined, name, value);
+    // srcset candidates (`url 2x, url 640w`) → URLs; any other attribute is one URL
+    const urls = name == 'srcset' ? text.split(',').map((candidate) => candidate.trim().split(' ')[0]) : [text];
+    for (const url of urls) {
+      const match = url && gate.hold(url, tag as BlockedKind, el);
+      if (match) return park(el, match, name, value);
+    }
+    return value;
+  } catch {
+    return park(el, GUARD_FAILURE, name, value);
+  }
+}
+
+/**
+ * Checks an element that already carries its attributes (parser-inserted, or parsed from an HTML string) and parks
+ * it when one of its URLs is held. Marked elements are left to the caller. True when it parked or stripped a URL.
+ */
+export function checkElement(gate: Gate, el: Element): boolean {
+  if (!el.hasAttribute(CONSENT_ATTRIBUTE))
+    for (const name of URL_ATTRIBUTES[el.localName] || []) {
+      const value = el.getAttribute(name);
+      const toWrite = value && checkAttributeWrite(gate, el, name, value);
+      if (toWrite === PARKED) return true;
+      if (toWrite != value) {
+        nativeSetAttribute.call(el, name, toWrite as string);
+        return true;
+      }
+    }
+  return false;
+}
