@@ -53,7 +53,7 @@
     },
   }[lang];
   var t = function (key, fallback) {
-    return (T && T[key]) || fallback;
+    return T?.[key] || fallback;
   };
   if (T) {
     document.querySelectorAll('[data-t]').forEach(function (el) {

@@ -35,7 +35,7 @@ function pickEncoding(header = '') {
   return offered.includes('br') ? 'br' : offered.includes('gzip') ? 'gzip' : 'identity';
 }
 
-function sendText(req, res, type, text) {
+function sendText(res, type, text) {
   res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
   res.end(text);
 }
@@ -52,14 +52,14 @@ export function startServer() {
       res.writeHead(200, { 'content-type': 'image/gif', 'cache-control': 'max-age=3600' });
       return res.end(GIF);
     }
-    if (path === '/local.js') return sendText(req, res, 'text/javascript', '');
+    if (path === '/local.js') return sendText(res, 'text/javascript', '');
     if (path.startsWith('/page/')) {
       const page = PAGES[path.slice('/page/'.length)];
-      if (page) return sendText(req, res, 'text/html', page(url.searchParams));
+      if (page) return sendText(res, 'text/html', page(url.searchParams));
     }
     if (path.startsWith('/bench/')) {
       const asset = ASSETS[path.slice('/bench/'.length)];
-      if (asset !== undefined) return sendText(req, res, TYPES[extname(path)] ?? 'text/plain', asset);
+      if (asset !== undefined) return sendText(res, TYPES[extname(path)] ?? 'text/plain', asset);
     }
     for (const [prefix, dir] of Object.entries(MOUNTS)) {
       if (!path.startsWith(prefix)) continue;

@@ -5,24 +5,29 @@ import { guardMarkup } from '../../src/block/markup';
 
 // Every part is replaced by a recorder: these tests are about composition, the parts have their own tests.
 const { calls, rec, reactivator, frames } = vi.hoisted(() => {
-  const calls: string[] = [];
+  const log: string[] = [];
   return {
-    calls,
-    rec: (name: string, ret?: unknown) => vi.fn((w: any) => (calls.push(`${name}@${w.name || 'top'}`), ret)),
+    calls: log,
+    rec: (name: string, ret?: unknown) =>
+      vi.fn((realm: any) => {
+        log.push(`${name}@${realm.name || 'top'}`);
+        return ret;
+      }),
     reactivator: { release: vi.fn(), remember: vi.fn() },
-    frames: { into: (_w: any) => {} },
+    frames: { into: (_realm: any) => {} },
   };
 });
-const frameInstall = (w: any) => frames.into(w);
+const frameInstall = (realm: any) => frames.into(realm);
 vi.mock('../../src/block/elements', () => ({ guardElements: rec('elements') }));
 vi.mock('../../src/block/markup', () => ({ guardMarkup: rec('markup') }));
 vi.mock('../../src/block/network', () => ({ guardNetwork: rec('network') }));
 vi.mock('../../src/block/cookies', () => ({ guardCookies: rec('cookies'), purgeCookies: vi.fn() }));
 vi.mock('../../src/block/parser', () => ({ guardParser: rec('parser') }));
 vi.mock('../../src/block/frames', () => ({
-  guardFrames: vi.fn(
-    (w: any, into: (w: any) => void) => (calls.push(`frames@${w.name || 'top'}`), (frames.into = into)),
-  ),
+  guardFrames: vi.fn((realm: any, into: (child: any) => void) => {
+    calls.push(`frames@${realm.name || 'top'}`);
+    frames.into = into;
+  }),
 }));
 vi.mock('../../src/block/reactivate', () => ({ createReactivator: rec('reactivator', reactivator) }));
 vi.mock('../../src/block/placeholder', () => ({ showPlaceholders: rec('placeholders') }));
@@ -36,18 +41,18 @@ const options = (): BlockerOptions => ({
   onAllow: () => {},
 });
 
-let w: any;
+let win: any;
 beforeEach(() => {
   calls.length = 0;
-  w = new Window();
+  win = new Window();
 });
 afterEach(() => {
   vi.clearAllMocks();
-  w.happyDOM.close();
+  win.happyDOM.close();
 });
 
 test('the per-realm guards install first, in order, then the page-wide parts once', () => {
-  installBlocker(w, options());
+  installBlocker(win, options());
   expect(calls).toEqual([
     'elements@top',
     'markup@top',
@@ -61,21 +66,21 @@ test('the per-realm guards install first, in order, then the page-wide parts onc
 });
 
 test('a same-origin frame handed over by the frames guard gets the per-realm guards only', () => {
-  installBlocker(w, options());
+  installBlocker(win, options());
   calls.length = 0;
   frameInstall({ name: 'child' });
   expect(calls).toEqual(['elements@child', 'markup@child', 'network@child', 'cookies@child']);
 });
 
 test('installing twice on the same window returns the first blocker and installs nothing more', () => {
-  const first = installBlocker(w, options());
+  const first = installBlocker(win, options());
   calls.length = 0;
-  expect(installBlocker(w, options())).toBe(first);
+  expect(installBlocker(win, options())).toBe(first);
   expect(calls).toEqual([]);
 });
 
 test('a frame handed over twice is guarded once', () => {
-  installBlocker(w, options());
+  installBlocker(win, options());
   const child = { name: 'child' };
   frameInstall(child);
   calls.length = 0;
@@ -88,7 +93,7 @@ test('a guard that fails to install is logged once and the others still install'
   vi.mocked(guardMarkup).mockImplementation(() => {
     throw new Error('frozen prototype');
   });
-  installBlocker(w, options());
+  installBlocker(win, options());
   frameInstall({ name: 'child' });
   expect(error).toHaveBeenCalledOnce();
   expect(calls).toContain('network@top');
@@ -97,12 +102,12 @@ test('a guard that fails to install is logged once and the others still install'
 });
 
 test('release hands over to the reactivator', () => {
-  installBlocker(w, options()).release();
+  installBlocker(win, options()).release();
   expect(reactivator.release).toHaveBeenCalledOnce();
 });
 
 test('purge deletes the withdrawn categories and spares the kept cookies', () => {
   const o = options();
-  installBlocker(w, o).purge(['analytics']);
-  expect(purgeCookies).toHaveBeenCalledWith(w, o.matcher, ['analytics'], ['consentry', 'sid']);
+  installBlocker(win, o).purge(['analytics']);
+  expect(purgeCookies).toHaveBeenCalledWith(win, o.matcher, ['analytics'], ['consentry', 'sid']);
 });

@@ -236,7 +236,13 @@ export async function trackers(context: BrowserContext, stubs: Record<string, st
       const seen = hits.find((h) => matches(h, filter));
       if (seen) return Promise.resolve(seen);
       return new Promise<Hit>((ok, fail) => {
-        const waiter = { filter, ok: (h: Hit) => (clearTimeout(timer), ok(h)) };
+        const waiter = {
+          filter,
+          ok: (h: Hit) => {
+            clearTimeout(timer);
+            ok(h);
+          },
+        };
         const timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(waiter), 1);
           fail(new Error(`no request matching ${String(filter)} within ${timeout} ms`));

@@ -40,24 +40,46 @@ it('keeps the value small and readable: JSON plus a checksum', () => {
 
 describe('counts as no record, without throwing', () => {
   it('a missing cookie', () => expect(readRecord(config)).toBeNull());
-  it('garbage', () => (setRaw('%E0%A4%A'), expect(readRecord(config)).toBeNull()));
-  it('malformed JSON', () => (setRaw(encodeURIComponent('{"id":')), expect(readRecord(config)).toBeNull()));
-  it('JSON that is not an object', () => (setRaw('null'), expect(readRecord(config)).toBeNull()));
-  it('a wrong method', () => (stored(record({ method: 'magic' as any })), expect(readRecord(config)).toBeNull()));
-  it('an id that is not a UUID', () => (stored(record({ id: 'visitor-1' })), expect(readRecord(config)).toBeNull()));
-  it('a date that is not ISO', () => (stored(record({ updated: 'yesterday' })), expect(readRecord(config)).toBeNull()));
-  it('an impossible date', () => (
-    stored(record({ given: '2024-13-45T10:00:00.000Z' })), expect(readRecord(config)).toBeNull()
-  ));
-  it('necessary not true', () => (
-    stored(record({ categories: { necessary: false, analytics: true } })), expect(readRecord(config)).toBeNull()
-  ));
-  it('a category that is not a boolean', () => (
-    stored(record({ categories: { necessary: true, analytics: 'yes' } as any })), expect(readRecord(config)).toBeNull()
-  ));
-  it('categories that are not an object', () => (
-    stored(record({ categories: 'all' as any })), expect(readRecord(config)).toBeNull()
-  ));
+  it('garbage', () => {
+    setRaw('%E0%A4%A');
+    expect(readRecord(config)).toBeNull();
+  });
+  it('malformed JSON', () => {
+    setRaw(encodeURIComponent('{"id":'));
+    expect(readRecord(config)).toBeNull();
+  });
+  it('JSON that is not an object', () => {
+    setRaw('null');
+    expect(readRecord(config)).toBeNull();
+  });
+  it('a wrong method', () => {
+    stored(record({ method: 'magic' as any }));
+    expect(readRecord(config)).toBeNull();
+  });
+  it('an id that is not a UUID', () => {
+    stored(record({ id: 'visitor-1' }));
+    expect(readRecord(config)).toBeNull();
+  });
+  it('a date that is not ISO', () => {
+    stored(record({ updated: 'yesterday' }));
+    expect(readRecord(config)).toBeNull();
+  });
+  it('an impossible date', () => {
+    stored(record({ given: '2024-13-45T10:00:00.000Z' }));
+    expect(readRecord(config)).toBeNull();
+  });
+  it('necessary not true', () => {
+    stored(record({ categories: { necessary: false, analytics: true } }));
+    expect(readRecord(config)).toBeNull();
+  });
+  it('a category that is not a boolean', () => {
+    stored(record({ categories: { necessary: true, analytics: 'yes' } as any }));
+    expect(readRecord(config)).toBeNull();
+  });
+  it('categories that are not an object', () => {
+    stored(record({ categories: 'all' as any }));
+    expect(readRecord(config)).toBeNull();
+  });
   it('an oversized cookie', () => {
     const big: Record<string, boolean> = { necessary: true };
     for (let i = 0; i < 200; i++) big['category' + i] = false;

@@ -51,7 +51,10 @@ it('ignores a message that is not a valid record for this revision', () => {
 
 it('works as a no-op where BroadcastChannel is missing', () => {
   const s = createSync(config, {} as Window);
-  expect(() => (s.post(record), s.listen(() => {}))).not.toThrow();
+  expect(() => {
+    s.post(record);
+    s.listen(() => {});
+  }).not.toThrow();
 });
 
 it('a received record is applied without writing the cookie or broadcasting again, and emits change', () => {

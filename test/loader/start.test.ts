@@ -17,9 +17,9 @@ vi.mock('../../src/catalogue/matcher', () => ({
   },
 }));
 vi.mock('../../src/block/index', () => ({
-  installBlocker: (win: any, o: BlockerOptions) => {
+  installBlocker: (realm: any, o: BlockerOptions) => {
     calls.blocker.push(o);
-    calls.dataLayerAtInstall.push(win.dataLayer && [...win.dataLayer]);
+    calls.dataLayerAtInstall.push(realm.dataLayer && [...realm.dataLayer]);
     return { release: vi.fn(), purge: vi.fn() };
   },
 }));

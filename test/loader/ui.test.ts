@@ -23,7 +23,10 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 beforeEach(() => {
   document.head.innerHTML = '';
   appended = [];
-  vi.spyOn(document.head, 'appendChild').mockImplementation((n) => (appended.push(n as HTMLScriptElement), n));
+  vi.spyOn(document.head, 'appendChild').mockImplementation((node) => {
+    appended.push(node as HTMLScriptElement);
+    return node;
+  });
   clearCookies();
 });
 afterEach(() => vi.restoreAllMocks());

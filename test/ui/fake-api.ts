@@ -61,7 +61,7 @@ export function fakeApi(config: ResolvedConfig, initial: ConsentRecord | null = 
   const ids = config.categories.map((c) => c.id);
   const decide = (categories: Record<CategoryId, boolean>) => {
     record = fakeRecord(categories);
-    listeners.forEach((f) => f(record!));
+    for (const listener of listeners) listener(record!);
   };
   const api = {
     get: () => record,

@@ -3,11 +3,13 @@ import { mount } from '../../src/ui/mount';
 import { violations } from './axe';
 import { fakeRecord, type Setup, setup } from './fake-api';
 
-let handle: UIHandle | undefined;
+/** The UI mounted by the current test, hidden after it. */
+let mounted: UIHandle | undefined;
 
 function mountUI(s: Setup = {}) {
   const env = setup(s);
-  handle = mount(env.ctx);
+  const handle = mount(env.ctx);
+  mounted = handle;
   const host = document.getElementById('consentry-root')!;
   const root = host.shadowRoot!;
   const q = <E extends Element = HTMLElement>(sel: string) => root.querySelector<E>(sel);
@@ -16,9 +18,9 @@ function mountUI(s: Setup = {}) {
 }
 
 afterEach(() => {
-  handle?.hide();
+  mounted?.hide();
   document.getElementById('consentry-root')?.remove();
-  handle = undefined;
+  mounted = undefined;
 });
 
 const key = (el: Element, k: string) => el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));

@@ -65,8 +65,8 @@ export async function api(page: Page, call: 'set', choices: Record<string, boole
 export async function api(page: Page, call: string, choices?: Record<string, boolean>): Promise<void> {
   await page.evaluate(
     ([c, arg]) => {
-      const api = (window as unknown as { consentry: Record<string, (a?: unknown) => void> }).consentry;
-      api[c as string](arg);
+      const consentry = (window as unknown as { consentry: Record<string, (a?: unknown) => void> }).consentry;
+      consentry[c as string](arg);
     },
     [call, choices] as const,
   );
@@ -98,12 +98,12 @@ const show = (h: Hit) => `${categoryOf(h) ?? 'unknown host'} ${h.host}${h.path.s
  * (or an unknown host), except the page's known limits in this form, which `limits()` checks on their own.
  */
 export function leaks(net: Trackers, p: CorpusPage, form: Form, allowed: Category[] = []): string[] {
-  const limits = (p.limits ?? []).filter((l) => l.form === form);
+  const known = (p.limits ?? []).filter((l) => l.form === form);
   return net.hits
     .filter((h) => {
       const cat = categoryOf(h);
       if (cat && allowed.includes(cat)) return false;
-      return !limits.some((l) => matches(h, l.hit));
+      return !known.some((l) => matches(h, l.hit));
     })
     .map(show);
 }
