@@ -1,17 +1,10 @@
 import { resolveConfig } from '../../src/core/config';
 import { createSync } from '../../src/core/sync';
-import type { ConsentRecord } from '../../src/core/types';
+import { consentRecord } from '../fixtures/record';
 import { clearCookies, makeApi } from './harness';
 
 const config = resolveConfig({});
-const record: ConsentRecord = {
-  id: '0b7f6f1e-4f4a-4c3b-9d7e-2a1b3c4d5e6f',
-  revision: '1',
-  given: '2030-01-01T00:00:00.000Z',
-  updated: '2030-01-01T00:00:00.000Z',
-  method: 'custom',
-  categories: { necessary: true, preferences: false, analytics: true, marketing: false },
-};
+const record = consentRecord({ analytics: true });
 
 /** A stand-in BroadcastChannel that connects every channel of the same name in this realm. */
 class Channel {
@@ -30,30 +23,30 @@ beforeEach(() => {
   clearCookies();
 });
 
-it('posts the record itself to other tabs, which receive it validated', () => {
-  const a = createSync(config, win),
-    b = createSync(config, win),
-    got = vi.fn();
-  b.listen(got);
-  a.post(record);
+it('a posted record reaches the other tabs, validated', () => {
+  const sender = createSync(config, win);
+  const receiver = createSync(config, win);
+  const got = vi.fn();
+  receiver.listen(got);
+  sender.post(record);
   expect(got).toHaveBeenCalledWith(record);
 });
 
-it('ignores a message that is not a valid record for this revision', () => {
-  const a = createSync(config, win),
-    b = createSync(config, win),
-    got = vi.fn();
-  b.listen(got);
-  a.post({ ...record, revision: '2' });
-  a.post({ hello: 1 } as any);
+it('a message that is not a valid record for this revision is ignored', () => {
+  const sender = createSync(config, win);
+  const receiver = createSync(config, win);
+  const got = vi.fn();
+  receiver.listen(got);
+  sender.post({ ...record, revision: '2' });
+  sender.post({ hello: 1 } as any);
   expect(got).not.toHaveBeenCalled();
 });
 
-it('works as a no-op where BroadcastChannel is missing', () => {
-  const s = createSync(config, {} as Window);
+it('where BroadcastChannel is missing, posting and listening do nothing and do not throw', () => {
+  const sync = createSync(config, {} as Window);
   expect(() => {
-    s.post(record);
-    s.listen(() => {});
+    sync.post(record);
+    sync.listen(() => {});
   }).not.toThrow();
 });
 

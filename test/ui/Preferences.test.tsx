@@ -1,7 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { Preferences } from '../../src/ui/Preferences';
+import { consentRecord } from '../fixtures/record';
 import { violations } from './axe';
-import { fakeRecord, type Setup, setup } from './fake-api';
+import { type Setup, setup } from './fake-api';
 
 function renderPreferences(s: Setup = {}) {
   const env = setup(s);
@@ -34,7 +35,7 @@ describe('Preferences', () => {
   });
 
   it('shows the switches of an existing record', () => {
-    renderPreferences({ record: fakeRecord({ preferences: false, analytics: true, marketing: false }) });
+    renderPreferences({ record: consentRecord({ preferences: false, analytics: true, marketing: false }) });
     expect(['Preferences', 'Analytics', 'Marketing'].map(checked)).toEqual(['false', 'true', 'false']);
   });
 

@@ -5,6 +5,7 @@ import en from '../../src/ui/i18n/en';
 import zhHans from '../../src/ui/i18n/zh-Hans';
 import zhHant from '../../src/ui/i18n/zh-Hant';
 import { resolveTexts } from '../../src/ui/texts';
+import { consentRecord } from '../fixtures/record';
 
 /** The built-in languages, as their files hand them over. */
 export const builtIn: Record<string, LanguageTexts> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
@@ -42,25 +43,13 @@ export function fakeConfig(over: Partial<ResolvedConfig> = {}): ResolvedConfig {
   };
 }
 
-export function fakeRecord(categories: Record<CategoryId, boolean>): ConsentRecord {
-  const now = new Date().toISOString();
-  return {
-    id: 'test-id',
-    revision: '1',
-    given: now,
-    updated: now,
-    method: 'custom',
-    categories: { necessary: true, ...categories },
-  };
-}
-
 /** Enough of the real API for the UI: decisions update the record and emit `change`. */
 export function fakeApi(config: ResolvedConfig, initial: ConsentRecord | null = null) {
   let record = initial;
   const listeners = new Set<(r: ConsentRecord) => void>();
   const ids = config.categories.map((c) => c.id);
   const decide = (categories: Record<CategoryId, boolean>) => {
-    record = fakeRecord(categories);
+    record = consentRecord(categories);
     for (const listener of listeners) listener(record!);
   };
   const api = {

@@ -1,7 +1,8 @@
 import { UI_EVENT, type UIHandle } from '../../src/core/ui-contract';
 import { mount } from '../../src/ui/mount';
+import { consentRecord } from '../fixtures/record';
 import { violations } from './axe';
-import { fakeRecord, type Setup, setup } from './fake-api';
+import { type Setup, setup } from './fake-api';
 
 /** The UI mounted by the current test, hidden after it. */
 let mounted: UIHandle | undefined;
@@ -105,7 +106,7 @@ describe('mount', () => {
   });
 
   it('hides everything on Escape when a choice is already on record', () => {
-    const { handle, q, root } = mountUI({ record: fakeRecord({ analytics: true }) });
+    const { handle, q, root } = mountUI({ record: consentRecord({ analytics: true }) });
     handle.show('preferences');
     key(q('[aria-modal=true]')!, 'Escape');
     expect(root.querySelector('[role=dialog]')).toBeNull();
