@@ -27,7 +27,8 @@ describe('guardFrames', () => {
     const into = vi.fn();
     guardFrames(top, into);
     const f = new top.HTMLIFrameElement();
-    expect([f.contentWindow, f.contentWindow]).toEqual([child, child]);
+    expect(f.contentWindow).toBe(child);
+    expect(f.contentWindow).toBe(child);
     expect(into.mock.calls).toEqual([[child]]);
   });
 

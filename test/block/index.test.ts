@@ -47,7 +47,9 @@ beforeEach(() => {
   win = new Window();
 });
 afterEach(() => {
-  vi.clearAllMocks();
+  // Back to the recorders' own implementations (vi.fn(impl) resets to impl), and the console restored.
+  vi.resetAllMocks();
+  vi.restoreAllMocks();
   win.happyDOM.close();
 });
 
@@ -98,7 +100,6 @@ test('a guard that fails to install is logged once and the others still install'
   expect(error).toHaveBeenCalledOnce();
   expect(calls).toContain('network@top');
   expect(calls).toContain('cookies@child');
-  error.mockRestore();
 });
 
 test('release hands over to the reactivator', () => {

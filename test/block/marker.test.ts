@@ -11,17 +11,20 @@ describe('park', () => {
     s.setAttribute('type', 'module');
     s.setAttribute('src', T);
     park(s, m);
-    expect([s.getAttribute('type'), s.getAttribute('data-consentry-type'), s.getAttribute('src')]).toEqual([
-      'text/plain',
-      'module',
-      T,
-    ]);
+    expect({
+      type: s.getAttribute('type'),
+      originalType: s.getAttribute('data-consentry-type'),
+      src: s.getAttribute('src'),
+    }).toEqual({ type: 'text/plain', originalType: 'module', src: T });
   });
 
   it('marks the element with the category and the vendor', () => {
     const s = document.createElement('script');
     park(s, m);
-    expect([s.getAttribute('data-consent'), s.getAttribute('data-consentry-vendor')]).toEqual(['analytics', 'Tracker']);
+    expect({ consent: s.getAttribute('data-consent'), vendor: s.getAttribute('data-consentry-vendor') }).toEqual({
+      consent: 'analytics',
+      vendor: 'Tracker',
+    });
   });
 
   it('keeps the inline text of a script', () => {
@@ -36,12 +39,12 @@ describe('park', () => {
     i.setAttribute('src', AD);
     i.setAttribute('srcset', AD + ' 2x');
     park(i, m);
-    expect([
-      i.hasAttribute('src'),
-      i.getAttribute('data-src'),
-      i.hasAttribute('srcset'),
-      i.getAttribute('data-srcset'),
-    ]).toEqual([false, AD, false, AD + ' 2x']);
+    expect({
+      src: i.hasAttribute('src'),
+      heldSrc: i.getAttribute('data-src'),
+      srcset: i.hasAttribute('srcset'),
+      heldSrcset: i.getAttribute('data-srcset'),
+    }).toEqual({ src: false, heldSrc: AD, srcset: false, heldSrcset: AD + ' 2x' });
   });
 
   it('moves object data to data-data and link href to data-href', () => {
@@ -51,12 +54,12 @@ describe('park', () => {
     l.setAttribute('href', AD);
     park(o, m);
     park(l, m);
-    expect([
-      o.getAttribute('data-data'),
-      o.hasAttribute('data'),
-      l.getAttribute('data-href'),
-      l.hasAttribute('href'),
-    ]).toEqual([AD, false, AD, false]);
+    expect({
+      objectData: o.hasAttribute('data'),
+      objectHeldData: o.getAttribute('data-data'),
+      linkHref: l.hasAttribute('href'),
+      linkHeldHref: l.getAttribute('data-href'),
+    }).toEqual({ objectData: false, objectHeldData: AD, linkHref: false, linkHeldHref: AD });
   });
 
   it('adds a second category to data-consent only once', () => {

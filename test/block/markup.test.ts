@@ -21,11 +21,15 @@ describe('guardMarkup', () => {
   it('innerHTML parks a tracker img before it is inserted', () => {
     document.body.innerHTML = `<p>x</p><img src="${AD}" alt="">`;
     const i = document.querySelector('img')!;
-    expect([i.hasAttribute('src'), i.getAttribute('data-src'), i.getAttribute('data-consent')]).toEqual([
-      false,
-      AD,
-      'marketing',
-    ]);
+    expect({
+      src: i.hasAttribute('src'),
+      heldSrc: i.getAttribute('data-src'),
+      consent: i.getAttribute('data-consent'),
+    }).toEqual({
+      src: false,
+      heldSrc: AD,
+      consent: 'marketing',
+    });
   });
 
   it('insertAdjacentHTML parks a tracker iframe', () => {
@@ -76,7 +80,8 @@ describe('guardMarkup', () => {
     it('inserts the markup right after the writing script instead of writing', () => {
       as('currentScript', s);
       Document.prototype.write.call(document, '<span id="w">x</span>');
-      expect([written, s.nextElementSibling?.id]).toEqual([[], 'w']);
+      expect(written).toEqual([]);
+      expect(s.nextElementSibling?.id).toBe('w');
     });
 
     it('appends the markup to the body when no script is running', () => {
@@ -96,7 +101,9 @@ describe('guardMarkup', () => {
       as('readyState', 'loading');
       scriptsInsertedByConsentry.add(s);
       Document.prototype.write.call(document, '<script id="w"></script>');
-      expect([written, scriptsInsertedByConsentry.has(s.nextElementSibling!)]).toEqual([[], true]);
+      expect(written).toEqual([]);
+      expect(s.nextElementSibling?.id).toBe('w');
+      expect(scriptsInsertedByConsentry.has(s.nextElementSibling!)).toBe(true);
     });
 
     it('hands a write from a parser-inserted script while the page is loading to the native write', () => {

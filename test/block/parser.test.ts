@@ -21,11 +21,11 @@ describe('guardParser', () => {
   it('a tracker script that arrives in the document is parked as text/plain', async () => {
     const s = add('script', { src: T });
     await settle();
-    expect([s.getAttribute('type'), s.getAttribute('data-consent'), reports.length]).toEqual([
-      'text/plain',
-      'analytics',
-      1,
-    ]);
+    expect({ type: s.getAttribute('type'), consent: s.getAttribute('data-consent') }).toEqual({
+      type: 'text/plain',
+      consent: 'analytics',
+    });
+    expect(reports).toHaveLength(1);
   });
 
   it('a tracker img inside an added subtree is parked', async () => {
@@ -39,7 +39,8 @@ describe('guardParser', () => {
   it('a first-party script is left alone', async () => {
     const s = add('script', { src: OWN });
     await settle();
-    expect([s.hasAttribute('type'), reports.length]).toEqual([false, 0]);
+    expect(s.hasAttribute('type')).toBe(false);
+    expect(reports).toEqual([]);
   });
 
   it('a tracker URL of an allowed category is left alone', async () => {
@@ -49,7 +50,7 @@ describe('guardParser', () => {
     expect(i.getAttribute('src')).toBe(AD);
   });
 
-  it('an a[ping] loses its tracker URLs', async () => {
+  it('an a[ping] that arrives in the document loses its tracker URLs', async () => {
     const a = add('a', { href: '/x', ping: `${AD} /p` });
     await settle();
     expect(a.getAttribute('ping')).toBe('/p');
@@ -66,14 +67,16 @@ describe('guardParser', () => {
     state.allowed.add('marketing');
     const f = add('iframe', { 'data-consent': 'marketing', 'data-src': AD });
     await Promise.resolve().then(() => Promise.resolve());
-    const early = marked.mock.calls.length;
+    expect(marked).not.toHaveBeenCalled();
     await settle();
-    expect([early, marked.mock.calls]).toEqual([0, [[f]]]);
+    expect(marked.mock.calls).toEqual([[f]]);
   });
 
   it('a marked tag that arrives while its category is not allowed stays as written, unreported', async () => {
     const s = add('script', { type: 'text/plain', 'data-consent': 'analytics', src: T });
     await settle();
-    expect([marked.mock.calls.length, reports.length, s.getAttribute('type')]).toEqual([0, 0, 'text/plain']);
+    expect(s.getAttribute('type')).toBe('text/plain');
+    expect(marked).not.toHaveBeenCalled();
+    expect(reports).toEqual([]);
   });
 });

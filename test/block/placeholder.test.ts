@@ -41,7 +41,7 @@ describe('placeholders', () => {
     expect(host()!.shadowRoot!.textContent).toContain('www.youtube.test content');
   });
 
-  it('the button calls onAllow with the category', async () => {
+  it("the placeholder's button calls onAllow with the category", async () => {
     frame({ 'data-consent': 'marketing', 'data-src': YT });
     await showAll();
     host()!.shadowRoot!.querySelector('button')!.click();
@@ -51,20 +51,22 @@ describe('placeholders', () => {
   it('the iframe waits inside the host, where no slot renders it', async () => {
     const f = frame({ 'data-consent': 'marketing', 'data-src': YT });
     await showAll();
-    expect([f.parentElement, host()!.shadowRoot!.querySelector('slot')]).toEqual([host(), null]);
+    expect(f.parentElement).toBe(host());
+    expect(host()!.shadowRoot!.querySelector('slot')).toBeNull();
   });
 
-  it('styles come from an adopted stylesheet, never a <style> element', async () => {
+  it("the placeholder's styles come from an adopted stylesheet, never a <style> element", async () => {
     frame({ 'data-consent': 'marketing', 'data-src': YT });
     await showAll();
     const r = host()!.shadowRoot!;
-    expect([r.querySelector('style'), r.adoptedStyleSheets.length]).toEqual([null, 1]);
+    expect(r.querySelector('style')).toBeNull();
+    expect(r.adoptedStyleSheets).toHaveLength(1);
   });
 
   it('the placeholder takes the iframe width and height', async () => {
     frame({ 'data-consent': 'marketing', 'data-src': YT, width: '560', height: '100%' });
     await showAll();
-    expect([host()!.style.width, host()!.style.height]).toEqual(['560px', '100%']);
+    expect({ width: host()!.style.width, height: host()!.style.height }).toEqual({ width: '560px', height: '100%' });
   });
 
   it('an iframe whose category is allowed gets no placeholder', async () => {
@@ -87,6 +89,8 @@ describe('placeholders', () => {
     await showAll();
     state.allowed.add('marketing');
     createReactivator(win, gate).release();
-    expect([host(), f.parentElement, f.getAttribute('src')]).toEqual([null, document.body, YT]);
+    expect(host()).toBeNull();
+    expect(f.parentElement).toBe(document.body);
+    expect(f.getAttribute('src')).toBe(YT);
   });
 });

@@ -5,7 +5,10 @@ import { AD, gate, reset, state, T, win } from './fixture';
 
 const r = createReactivator(win, gate);
 beforeEach(reset);
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 /** An owner-marked script as a site would write it. */
 function marker(attrs: Record<string, string>, text = ''): HTMLScriptElement {
@@ -31,14 +34,23 @@ describe('createReactivator', () => {
     const n = document.getElementById('a')!;
     expect(n).not.toBe(m);
     expect(m.isConnected).toBe(false);
-    expect([n.getAttribute('src'), n.hasAttribute('type'), n.hasAttribute('data-consent')]).toEqual([T, false, false]);
+    expect({
+      src: n.getAttribute('src'),
+      type: n.hasAttribute('type'),
+      consent: n.hasAttribute('data-consent'),
+    }).toEqual({
+      src: T,
+      type: false,
+      consent: false,
+    });
   });
 
   it('a category not allowed stays parked', () => {
     const m = marker({ src: T, 'data-consent': 'marketing' });
     state.allowed.add('analytics');
     r.release();
-    expect([m.isConnected, m.getAttribute('type')]).toEqual([true, 'text/plain']);
+    expect(m.isConnected).toBe(true);
+    expect(m.getAttribute('type')).toBe('text/plain');
   });
 
   it('the nonce comes from the marker property, not its hidden attribute', () => {
@@ -54,13 +66,13 @@ describe('createReactivator', () => {
     state.allowed.add('analytics');
     r.release();
     const n = scripts()[0];
-    expect([n.id, n.className, n.getAttribute('data-k'), n.getAttribute('crossorigin'), n.textContent]).toEqual([
-      'x',
-      'c',
-      'v',
-      'anonymous',
-      'run()',
-    ]);
+    expect({
+      id: n.id,
+      className: n.className,
+      dataK: n.getAttribute('data-k'),
+      crossorigin: n.getAttribute('crossorigin'),
+      text: n.textContent,
+    }).toEqual({ id: 'x', className: 'c', dataK: 'v', crossorigin: 'anonymous', text: 'run()' });
   });
 
   it('a module script gets its type back from data-type', () => {
@@ -76,10 +88,10 @@ describe('createReactivator', () => {
     marker({ src: T + '?3' });
     state.allowed.add('analytics');
     r.release();
-    expect(scripts().map((s) => [s.getAttribute('src'), s.async])).toEqual([
-      [T + '?1', false],
-      [T + '?2', false],
-      [T + '?3', false],
+    expect(scripts().map((s) => ({ src: s.getAttribute('src'), async: s.async }))).toEqual([
+      { src: T + '?1', async: false },
+      { src: T + '?2', async: false },
+      { src: T + '?3', async: false },
     ]);
   });
 
@@ -97,7 +109,6 @@ describe('createReactivator', () => {
     state.allowed.add('analytics');
     r.release();
     expect(spy.mock.contexts).toEqual([cls, mod]);
-    spy.mockRestore();
   });
 
   it('each marker comes back once however often release runs', () => {
@@ -140,12 +151,12 @@ describe('createReactivator', () => {
     document.body.append(i);
     state.allowed.add('marketing');
     r.release();
-    expect([
-      document.querySelector('img'),
-      i.getAttribute('src'),
-      i.getAttribute('srcset'),
-      i.hasAttribute('data-consent'),
-    ]).toEqual([i, AD, AD + ' 2x', false]);
+    expect(document.querySelector('img')).toBe(i);
+    expect({
+      src: i.getAttribute('src'),
+      srcset: i.getAttribute('srcset'),
+      consent: i.hasAttribute('data-consent'),
+    }).toEqual({ src: AD, srcset: AD + ' 2x', consent: false });
   });
 
   it('a parked new Image() that never reached the document gets its src back', () => {
@@ -161,10 +172,10 @@ describe('createReactivator', () => {
     park(s, { category: 'analytics', vendor: 'Tracker' }, 'src', T);
     state.allowed.add('analytics');
     r.release();
-    expect([s.hasAttribute('type'), s.getAttribute('src')]).toEqual([false, T]);
+    expect({ type: s.hasAttribute('type'), src: s.getAttribute('src') }).toEqual({ type: false, src: T });
   });
 
-  it('remember releases a marked element that is already in the document', () => {
+  it('remember() releases a marked element that is already in the document', () => {
     const m = marker({ src: T });
     state.allowed.add('analytics');
     r.remember(m);
@@ -190,12 +201,12 @@ describe('createReactivator', () => {
     document.body.append(a);
     state.allowed.add('analytics');
     r.release();
-    expect([
-      a.getAttribute('ping'),
-      a.getAttribute('data-consent'),
-      a.getAttribute('data-ping-marketing'),
-      a.hasAttribute('data-ping-analytics'),
-    ]).toEqual([`/own ${T}`, 'marketing', AD, false]);
+    expect({
+      ping: a.getAttribute('ping'),
+      consent: a.getAttribute('data-consent'),
+      heldMarketing: a.getAttribute('data-ping-marketing'),
+      heldAnalytics: a.hasAttribute('data-ping-analytics'),
+    }).toEqual({ ping: `/own ${T}`, consent: 'marketing', heldMarketing: AD, heldAnalytics: false });
   });
 
   it('an a[ping] whose categories are all allowed gets every URL back and loses its marks', () => {
@@ -209,6 +220,7 @@ describe('createReactivator', () => {
     document.body.append(a);
     state.allowed.add('marketing');
     r.release();
-    expect([a.getAttribute('ping'), a.attributes.length]).toEqual([AD, 1]);
+    expect(a.getAttribute('ping')).toBe(AD);
+    expect([...a.attributes].map((attribute) => attribute.name)).toEqual(['ping']);
   });
 });

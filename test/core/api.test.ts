@@ -8,7 +8,10 @@ beforeEach(() => {
   clearCookies();
   delete (window as any).dataLayer;
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete (window as any).fbq;
+});
 
 it('get() is null until the visitor decides', () => {
   expect(makeApi().api.get()).toBeNull();
@@ -116,7 +119,6 @@ it('each decision calls vendor consent hooks that exist on the page', () => {
   (window as any).fbq = fbq;
   makeApi().api.acceptAll();
   expect(fbq).toHaveBeenCalledWith('consent', 'grant');
-  delete (window as any).fbq;
 });
 
 it('each decision sends one receipt when an endpoint is configured', () => {

@@ -15,6 +15,9 @@ function renderPreferences(s: Setup = {}) {
 const switchFor = (name: string) => screen.getByRole('switch', { name: new RegExp('^' + name) });
 const checked = (name: string) => switchFor(name).getAttribute('aria-checked');
 
+// Whatever a test put in the page besides the rendered dialog (which testing-library unmounts itself).
+afterEach(() => document.body.replaceChildren());
+
 describe('Preferences', () => {
   it('is a modal dialog labelled by its heading', () => {
     renderPreferences();
@@ -95,7 +98,6 @@ describe('Preferences', () => {
     view.unmount();
     await Promise.resolve();
     expect(document.activeElement).toBe(opener);
-    opener.remove();
   });
 
   it('wraps Tab from the last control to the first', () => {

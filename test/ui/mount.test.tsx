@@ -1,4 +1,4 @@
-import { UI_EVENT, type UIHandle } from '../../src/core/ui-contract';
+import type { UIHandle } from '../../src/core/ui-contract';
 import { mount } from '../../src/ui/mount';
 import { consentRecord } from '../fixtures/record';
 import { violations } from './axe';
@@ -137,14 +137,5 @@ describe('mount', () => {
     handle.show('preferences');
     expect(await violations(q('.bd')!)).toEqual([]);
     expect(root.querySelectorAll('[role=dialog]')).toHaveLength(2);
-  });
-});
-
-describe('chunk', () => {
-  it('announces mount with the UI event when loaded', async () => {
-    const seen = vi.fn();
-    window.addEventListener(UI_EVENT, (e) => seen((e as CustomEvent).detail));
-    await import('../../src/ui/chunk');
-    expect(seen).toHaveBeenCalledWith(mount);
   });
 });
