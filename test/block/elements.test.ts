@@ -1,5 +1,5 @@
 import { guardElements } from '../../src/block/elements';
-import { AD, gate, OWN, reports, reset, state, T, win } from './fixture';
+import { AD_PIXEL, FIRST_PARTY, gate, reports, reset, state, TRACKER, win } from './fixture';
 
 beforeAll(() => guardElements(win, gate));
 beforeEach(reset);
@@ -8,37 +8,43 @@ afterEach(() => vi.restoreAllMocks());
 describe('guardElements', () => {
   it('a script whose src is set to a tracker by property is parked as text/plain and reported', () => {
     const s = document.createElement('script');
-    s.src = T;
+    s.src = TRACKER;
     expect({
       type: s.getAttribute('type'),
       consent: s.getAttribute('data-consent'),
       vendor: s.getAttribute('data-consentry-vendor'),
     }).toEqual({ type: 'text/plain', consent: 'analytics', vendor: 'Tracker' });
-    expect(reports).toMatchObject([{ kind: 'script', url: T, element: s }]);
+    expect(reports).toMatchObject([{ kind: 'script', url: TRACKER, element: s }]);
   });
 
   it('a tracker src written with Element.prototype.setAttribute.call is parked', () => {
     const i = document.createElement('img');
-    Element.prototype.setAttribute.call(i, 'src', AD);
-    expect({ src: i.hasAttribute('src'), heldSrc: i.getAttribute('data-src') }).toEqual({ src: false, heldSrc: AD });
+    Element.prototype.setAttribute.call(i, 'src', AD_PIXEL);
+    expect({ src: i.hasAttribute('src'), heldSrc: i.getAttribute('data-src') }).toEqual({
+      src: false,
+      heldSrc: AD_PIXEL,
+    });
   });
 
   it('a tracker src written with an upper-case attribute name is parked', () => {
     const i = document.createElement('iframe');
-    i.setAttribute('SRC', AD);
-    expect({ src: i.hasAttribute('src'), heldSrc: i.getAttribute('data-src') }).toEqual({ src: false, heldSrc: AD });
+    i.setAttribute('SRC', AD_PIXEL);
+    expect({ src: i.hasAttribute('src'), heldSrc: i.getAttribute('data-src') }).toEqual({
+      src: false,
+      heldSrc: AD_PIXEL,
+    });
   });
 
   it('a tracker src written with setAttributeNS and no namespace is parked', () => {
     const i = document.createElement('img');
-    i.setAttributeNS(null, 'src', AD);
+    i.setAttributeNS(null, 'src', AD_PIXEL);
     expect(i.hasAttribute('src')).toBe(false);
   });
 
   it('a namespaced src passes untouched, since it is not the attribute that loads', () => {
     const i = document.createElement('img');
-    i.setAttributeNS('urn:x', 'src', AD);
-    expect(i.getAttributeNS('urn:x', 'src')).toBe(AD);
+    i.setAttributeNS('urn:x', 'src', AD_PIXEL);
+    expect(i.getAttributeNS('urn:x', 'src')).toBe(AD_PIXEL);
     expect(reports).toEqual([]);
   });
 
@@ -52,43 +58,43 @@ describe('guardElements', () => {
   it('a src written with setAttributeNode is not guarded (a known limit, in the README)', () => {
     const i = document.createElement('img');
     const a = document.createAttribute('src');
-    a.value = AD;
+    a.value = AD_PIXEL;
     i.setAttributeNode(a);
-    expect({ src: i.getAttribute('src'), held: i.hasAttribute('data-src') }).toEqual({ src: AD, held: false });
+    expect({ src: i.getAttribute('src'), held: i.hasAttribute('data-src') }).toEqual({ src: AD_PIXEL, held: false });
   });
 
   it('a new Image() given a tracker src never gets a src', () => {
     const i = new Image();
-    i.src = AD;
+    i.src = AD_PIXEL;
     expect({ attribute: i.getAttribute('src'), property: i.src, heldSrc: i.getAttribute('data-src') }).toEqual({
       attribute: null,
       property: '',
-      heldSrc: AD,
+      heldSrc: AD_PIXEL,
     });
   });
 
   it('a tracker src of an allowed category passes untouched', () => {
     state.allowed.add('analytics');
     const s = document.createElement('script');
-    s.src = T;
+    s.src = TRACKER;
     expect({
       src: s.getAttribute('src'),
       type: s.hasAttribute('type'),
       consent: s.hasAttribute('data-consent'),
-    }).toEqual({ src: T, type: false, consent: false });
+    }).toEqual({ src: TRACKER, type: false, consent: false });
     expect(reports).toEqual([]);
   });
 
   it('a first-party src passes untouched', () => {
     const s = document.createElement('script');
-    s.src = OWN;
-    expect({ src: s.getAttribute('src'), type: s.hasAttribute('type') }).toEqual({ src: OWN, type: false });
+    s.src = FIRST_PARTY;
+    expect({ src: s.getAttribute('src'), type: s.hasAttribute('type') }).toEqual({ src: FIRST_PARTY, type: false });
     expect(reports).toEqual([]);
   });
 
   it('a type set after a tracker src keeps the script parked, and is kept as the original type', () => {
     const s = document.createElement('script');
-    s.src = T;
+    s.src = TRACKER;
     s.type = 'module';
     s.setAttribute('type', 'text/javascript');
     expect({ type: s.getAttribute('type'), originalType: s.getAttribute('data-consentry-type') }).toEqual({
@@ -100,7 +106,7 @@ describe('guardElements', () => {
   it('a type set before a tracker src is kept as the original type', () => {
     const s = document.createElement('script');
     s.type = 'module';
-    s.src = T;
+    s.src = TRACKER;
     expect({ type: s.getAttribute('type'), originalType: s.getAttribute('data-consentry-type') }).toEqual({
       type: 'text/plain',
       originalType: 'module',
@@ -109,10 +115,10 @@ describe('guardElements', () => {
 
   it('a srcset with one tracker candidate is parked whole', () => {
     const i = document.createElement('img');
-    i.srcset = `https://site.test/a.png 1x, ${AD} 2x`;
+    i.srcset = `https://site.test/a.png 1x, ${AD_PIXEL} 2x`;
     expect({ srcset: i.hasAttribute('srcset'), heldSrcset: i.getAttribute('data-srcset') }).toEqual({
       srcset: false,
-      heldSrcset: `https://site.test/a.png 1x, ${AD} 2x`,
+      heldSrcset: `https://site.test/a.png 1x, ${AD_PIXEL} 2x`,
     });
   });
 
@@ -124,62 +130,62 @@ describe('guardElements', () => {
 
   it('a ping list loses only its tracker URLs', () => {
     const a = document.createElement('a');
-    a.ping = `https://site.test/p ${AD} /q`;
+    a.ping = `https://site.test/p ${AD_PIXEL} /q`;
     expect(a.getAttribute('ping')).toBe('https://site.test/p /q');
-    expect(reports).toMatchObject([{ kind: 'ping', url: AD }]);
+    expect(reports).toMatchObject([{ kind: 'ping', url: AD_PIXEL }]);
   });
 
   it('a ping URL taken out is kept per category and the link is marked with that category', () => {
     const a = document.createElement('a');
-    a.ping = `${AD} /q ${T}`;
+    a.ping = `${AD_PIXEL} /q ${TRACKER}`;
     expect({
       consent: a.getAttribute('data-consent'),
       heldMarketing: a.getAttribute('data-ping-marketing'),
       heldAnalytics: a.getAttribute('data-ping-analytics'),
-    }).toEqual({ consent: 'marketing analytics', heldMarketing: AD, heldAnalytics: T });
+    }).toEqual({ consent: 'marketing analytics', heldMarketing: AD_PIXEL, heldAnalytics: TRACKER });
   });
 
   it('a ping URL held twice is kept once', () => {
     const a = document.createElement('a');
-    a.ping = AD;
-    a.setAttribute('ping', `${AD} ${AD}?2`);
-    expect(a.getAttribute('data-ping-marketing')).toBe(`${AD} ${AD}?2`);
+    a.ping = AD_PIXEL;
+    a.setAttribute('ping', `${AD_PIXEL} ${AD_PIXEL}?2`);
+    expect(a.getAttribute('data-ping-marketing')).toBe(`${AD_PIXEL} ${AD_PIXEL}?2`);
   });
 
   it('a link rel=preload to a tracker is parked by its href', () => {
     const l = document.createElement('link');
     l.rel = 'preload';
-    l.href = T;
+    l.href = TRACKER;
     expect({ href: l.hasAttribute('href'), heldHref: l.getAttribute('data-href') }).toEqual({
       href: false,
-      heldHref: T,
+      heldHref: TRACKER,
     });
     expect(reports).toMatchObject([{ kind: 'link' }]);
   });
 
   it('an object whose data is a tracker keeps it in data-data', () => {
     const o = document.createElement('object');
-    o.data = AD;
+    o.data = AD_PIXEL;
     expect({ data: o.hasAttribute('data'), heldData: o.getAttribute('data-data') }).toEqual({
       data: false,
-      heldData: AD,
+      heldData: AD_PIXEL,
     });
   });
 
   it('a parked element is reported once however many URLs are written to it', () => {
     const i = document.createElement('img');
-    i.src = AD;
-    i.srcset = AD + ' 2x';
-    i.setAttribute('src', T);
+    i.src = AD_PIXEL;
+    i.srcset = AD_PIXEL + ' 2x';
+    i.setAttribute('src', TRACKER);
     expect(reports).toHaveLength(1);
-    expect(i.getAttribute('data-src')).toBe(T);
+    expect(i.getAttribute('data-src')).toBe(TRACKER);
   });
 
   it('an exception inside the matcher parks even a first-party script (fail closed)', () => {
     state.throws = true;
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const s = document.createElement('script');
-    s.src = OWN;
+    s.src = FIRST_PARTY;
     expect({ type: s.getAttribute('type'), consent: s.getAttribute('data-consent') }).toEqual({
       type: 'text/plain',
       consent: 'marketing',
@@ -188,7 +194,7 @@ describe('guardElements', () => {
 
   it('an iframe srcdoc has its tracker tags parked', () => {
     const f = document.createElement('iframe');
-    f.srcdoc = `<p>hi</p><script src="${T}"></script>`;
+    f.srcdoc = `<p>hi</p><script src="${TRACKER}"></script>`;
     expect(f.getAttribute('srcdoc')).toContain('type="text/plain"');
   });
 
@@ -196,10 +202,10 @@ describe('guardElements', () => {
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     svg.setAttribute('viewBox', '0 0 1 1');
     const d = document.createElement('div');
-    d.setAttribute('src', AD);
+    d.setAttribute('src', AD_PIXEL);
     expect({ svgViewBox: svg.getAttribute('viewBox'), divSrc: d.getAttribute('src') }).toEqual({
       svgViewBox: '0 0 1 1',
-      divSrc: AD,
+      divSrc: AD_PIXEL,
     });
     expect(reports).toEqual([]);
   });

@@ -36,6 +36,7 @@ export function reset(): void {
   document.body.replaceChildren();
 }
 
-export const T = 'https://tracker.test/t.js';
-export const AD = 'https://ads.test/p.gif';
-export const OWN = 'https://site.test/app.js';
+/** An analytics tracker script, a marketing pixel and the site's own script, as the matcher above reads them. */
+export const TRACKER = 'https://tracker.test/t.js';
+export const AD_PIXEL = 'https://ads.test/p.gif';
+export const FIRST_PARTY = 'https://site.test/app.js';

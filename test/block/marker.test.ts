@@ -1,6 +1,6 @@
 import { GUARD_FAILURE } from '../../src/block/gate';
 import { park, parkedOffDocument } from '../../src/block/marker';
-import { AD, reset, T } from './fixture';
+import { AD_PIXEL, reset, TRACKER } from './fixture';
 
 const m = { category: 'analytics', vendor: 'Tracker' };
 beforeEach(reset);
@@ -9,13 +9,13 @@ describe('park', () => {
   it('turns a script into text/plain, keeps its src and remembers the original type', () => {
     const s = document.createElement('script');
     s.setAttribute('type', 'module');
-    s.setAttribute('src', T);
+    s.setAttribute('src', TRACKER);
     park(s, m);
     expect({
       type: s.getAttribute('type'),
       originalType: s.getAttribute('data-consentry-type'),
       src: s.getAttribute('src'),
-    }).toEqual({ type: 'text/plain', originalType: 'module', src: T });
+    }).toEqual({ type: 'text/plain', originalType: 'module', src: TRACKER });
   });
 
   it('marks the element with the category and the vendor', () => {
@@ -36,22 +36,22 @@ describe('park', () => {
 
   it('moves img src and srcset to data-src and data-srcset', () => {
     const i = document.createElement('img');
-    i.setAttribute('src', AD);
-    i.setAttribute('srcset', AD + ' 2x');
+    i.setAttribute('src', AD_PIXEL);
+    i.setAttribute('srcset', AD_PIXEL + ' 2x');
     park(i, m);
     expect({
       src: i.hasAttribute('src'),
       heldSrc: i.getAttribute('data-src'),
       srcset: i.hasAttribute('srcset'),
       heldSrcset: i.getAttribute('data-srcset'),
-    }).toEqual({ src: false, heldSrc: AD, srcset: false, heldSrcset: AD + ' 2x' });
+    }).toEqual({ src: false, heldSrc: AD_PIXEL, srcset: false, heldSrcset: AD_PIXEL + ' 2x' });
   });
 
   it('moves object data to data-data and link href to data-href', () => {
     const o = document.createElement('object');
     const l = document.createElement('link');
-    o.setAttribute('data', AD);
-    l.setAttribute('href', AD);
+    o.setAttribute('data', AD_PIXEL);
+    l.setAttribute('href', AD_PIXEL);
     park(o, m);
     park(l, m);
     expect({
@@ -59,7 +59,7 @@ describe('park', () => {
       objectHeldData: o.getAttribute('data-data'),
       linkHref: l.hasAttribute('href'),
       linkHeldHref: l.getAttribute('data-href'),
-    }).toEqual({ objectData: false, objectHeldData: AD, linkHref: false, linkHeldHref: AD });
+    }).toEqual({ objectData: false, objectHeldData: AD_PIXEL, linkHref: false, linkHeldHref: AD_PIXEL });
   });
 
   it('adds a second category to data-consent only once', () => {

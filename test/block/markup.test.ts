@@ -1,6 +1,6 @@
 import { guardElements } from '../../src/block/elements';
 import { guardMarkup, scriptsInsertedByConsentry, scrubMarkup } from '../../src/block/markup';
-import { AD, gate, reports, reset, T, win } from './fixture';
+import { AD_PIXEL, gate, reports, reset, TRACKER, win } from './fixture';
 
 // stands in for the native document.write, below the guard: records what the guard passes on. (happy-dom's
 // document has its own Document class in its prototype chain, so the tests call Document.prototype.write, the
@@ -19,7 +19,7 @@ beforeEach(() => {
 
 describe('guardMarkup', () => {
   it('innerHTML parks a tracker img before it is inserted', () => {
-    document.body.innerHTML = `<p>x</p><img src="${AD}" alt="">`;
+    document.body.innerHTML = `<p>x</p><img src="${AD_PIXEL}" alt="">`;
     const i = document.querySelector('img')!;
     expect({
       src: i.hasAttribute('src'),
@@ -27,27 +27,27 @@ describe('guardMarkup', () => {
       consent: i.getAttribute('data-consent'),
     }).toEqual({
       src: false,
-      heldSrc: AD,
+      heldSrc: AD_PIXEL,
       consent: 'marketing',
     });
   });
 
   it('insertAdjacentHTML parks a tracker iframe', () => {
-    document.body.insertAdjacentHTML('beforeend', `<iframe src="${AD}"></iframe>`);
-    expect(document.querySelector('iframe')!.getAttribute('data-src')).toBe(AD);
+    document.body.insertAdjacentHTML('beforeend', `<iframe src="${AD_PIXEL}"></iframe>`);
+    expect(document.querySelector('iframe')!.getAttribute('data-src')).toBe(AD_PIXEL);
   });
 
   it('outerHTML parks a tracker script', () => {
     const d = document.createElement('div');
     document.body.append(d);
-    d.outerHTML = `<script src="${T}"></script>`;
+    d.outerHTML = `<script src="${TRACKER}"></script>`;
     expect(document.querySelector('script')!.getAttribute('type')).toBe('text/plain');
   });
 
   it('createContextualFragment parks a tracker script in the fragment', () => {
     const r = document.createRange();
     r.selectNodeContents(document.body);
-    const f = r.createContextualFragment(`<script src="${T}"></script>`);
+    const f = r.createContextualFragment(`<script src="${TRACKER}"></script>`);
     expect(f.querySelector('script')!.getAttribute('type')).toBe('text/plain');
   });
 
@@ -92,7 +92,7 @@ describe('guardMarkup', () => {
 
     it('parks a tracker script in the inserted markup', () => {
       as('currentScript', s);
-      Document.prototype.write.call(document, `<script src="${T}"></script>`);
+      Document.prototype.write.call(document, `<script src="${TRACKER}"></script>`);
       expect((s.nextElementSibling as HTMLScriptElement).getAttribute('type')).toBe('text/plain');
     });
 
@@ -125,17 +125,17 @@ describe('guardMarkup', () => {
   });
 
   it('a template parse of a tracker tag reports it once', () => {
-    document.body.innerHTML = `<img src="${AD}"><img src="/own.png">`;
-    expect(reports.map((r) => r.url)).toEqual([AD]);
+    document.body.innerHTML = `<img src="${AD_PIXEL}"><img src="/own.png">`;
+    expect(reports.map((r) => r.url)).toEqual([AD_PIXEL]);
   });
 
   it('an owner-marked tag in the string is left as written', () => {
-    const h = `<script type="text/plain" data-consent="analytics" src="${T}"></script>`;
+    const h = `<script type="text/plain" data-consent="analytics" src="${TRACKER}"></script>`;
     expect(scrubMarkup(document, gate, h)).toBe(h);
   });
 
   it('a srcdoc inside the string is scrubbed too', () => {
-    document.body.innerHTML = `<iframe srcdoc="<img src='${AD}'>"></iframe>`;
+    document.body.innerHTML = `<iframe srcdoc="<img src='${AD_PIXEL}'>"></iframe>`;
     expect(document.querySelector('iframe')!.getAttribute('srcdoc')).toContain('data-src');
   });
 });

@@ -1,5 +1,5 @@
 import { guardParser } from '../../src/block/parser';
-import { AD, gate, OWN, reports, reset, state, T, win } from './fixture';
+import { AD_PIXEL, FIRST_PARTY, gate, reports, reset, state, TRACKER, win } from './fixture';
 
 const marked = vi.fn();
 beforeAll(() => guardParser(win, gate, marked));
@@ -19,7 +19,7 @@ function add(tag: string, attrs: Record<string, string>, parent: Element = docum
 
 describe('guardParser', () => {
   it('a tracker script that arrives in the document is parked as text/plain', async () => {
-    const s = add('script', { src: T });
+    const s = add('script', { src: TRACKER });
     await settle();
     expect({ type: s.getAttribute('type'), consent: s.getAttribute('data-consent') }).toEqual({
       type: 'text/plain',
@@ -30,14 +30,14 @@ describe('guardParser', () => {
 
   it('a tracker img inside an added subtree is parked', async () => {
     const d = document.createElement('div');
-    add('img', { src: AD }, add('p', {}, d));
+    add('img', { src: AD_PIXEL }, add('p', {}, d));
     document.body.append(d);
     await settle();
-    expect(d.querySelector('img')!.getAttribute('data-src')).toBe(AD);
+    expect(d.querySelector('img')!.getAttribute('data-src')).toBe(AD_PIXEL);
   });
 
   it('a first-party script is left alone', async () => {
-    const s = add('script', { src: OWN });
+    const s = add('script', { src: FIRST_PARTY });
     await settle();
     expect(s.hasAttribute('type')).toBe(false);
     expect(reports).toEqual([]);
@@ -45,27 +45,27 @@ describe('guardParser', () => {
 
   it('a tracker URL of an allowed category is left alone', async () => {
     state.allowed.add('marketing');
-    const i = add('img', { src: AD });
+    const i = add('img', { src: AD_PIXEL });
     await settle();
-    expect(i.getAttribute('src')).toBe(AD);
+    expect(i.getAttribute('src')).toBe(AD_PIXEL);
   });
 
   it('an a[ping] that arrives in the document loses its tracker URLs', async () => {
-    const a = add('a', { href: '/x', ping: `${AD} /p` });
+    const a = add('a', { href: '/x', ping: `${AD_PIXEL} /p` });
     await settle();
     expect(a.getAttribute('ping')).toBe('/p');
   });
 
   it('a marked tag that arrives while its category is allowed is handed to onMarked', async () => {
     state.allowed.add('analytics');
-    const s = add('script', { type: 'text/plain', 'data-consent': 'analytics', src: T });
+    const s = add('script', { type: 'text/plain', 'data-consent': 'analytics', src: TRACKER });
     await settle();
     expect(marked).toHaveBeenCalledWith(s);
   });
 
   it('a marked iframe that arrives while its category is allowed is handed to onMarked a task later, not in the observer callback', async () => {
     state.allowed.add('marketing');
-    const f = add('iframe', { 'data-consent': 'marketing', 'data-src': AD });
+    const f = add('iframe', { 'data-consent': 'marketing', 'data-src': AD_PIXEL });
     await Promise.resolve().then(() => Promise.resolve());
     expect(marked).not.toHaveBeenCalled();
     await settle();
@@ -73,7 +73,7 @@ describe('guardParser', () => {
   });
 
   it('a marked tag that arrives while its category is not allowed stays as written, unreported', async () => {
-    const s = add('script', { type: 'text/plain', 'data-consent': 'analytics', src: T });
+    const s = add('script', { type: 'text/plain', 'data-consent': 'analytics', src: TRACKER });
     await settle();
     expect(s.getAttribute('type')).toBe('text/plain');
     expect(marked).not.toHaveBeenCalled();

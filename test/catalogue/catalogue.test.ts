@@ -129,7 +129,7 @@ describe('shared hosts are never blocked as a whole', () => {
     'https://cdnjs.cloudflare.com/ajax/libs/lodash.js/4.17.21/lodash.min.js',
     'https://www.jd.com/',
     'https://lf3-cdn-tos.volccdn.com/obj/static/lib.js',
-  ])('%s', (url) => {
+  ])('%s is not matched', (url) => {
     expect(matcher.url(url)).toBeUndefined();
   });
 });
@@ -191,7 +191,7 @@ describe('everyday tracker URLs get their category', () => {
     ['https://log.mmstat.com/v.gif', 'analytics', 'Alibaba Aplus'],
     ['https://widget.weibo.com/distribution/comments.php', 'marketing', 'Weibo'],
     ['https://wl.jd.com/wl.js', 'marketing', 'JD.com'],
-  ])('%s → %s', (url, category, vendor) => {
+  ])('%s is matched as %s (%s)', (url, category, vendor) => {
     expect(matcher.url(url)).toEqual({ category, vendor });
   });
 });
@@ -219,7 +219,7 @@ describe('everyday tracking cookies get their category', () => {
     ['ph_phc_key_posthog', 'analytics'],
     ['AMCV_ABC%40AdobeOrg', 'analytics'],
     ['intercom-id-abc', 'preferences'],
-  ])('%s → %s', (name, category) => {
+  ])('the cookie %s is matched as %s', (name, category) => {
     expect(matcher.cookie(name)?.category).toBe(category);
   });
 });

@@ -121,11 +121,11 @@ describe('URLs', () => {
     expect(m.url('/pixel.gif')?.category).toBe('marketing');
   });
 
-  it('protocol-relative URLs', () => {
+  it('a protocol-relative URL matches like an https one', () => {
     expect(make().url('//www.google-analytics.com/analytics.js')).toEqual(GA);
   });
 
-  it('uppercase hosts and ports', () => {
+  it('upper-case hosts and explicit ports still match', () => {
     const m = make();
     expect(m.url('HTTPS://WWW.Google-Analytics.COM:443/analytics.js')).toEqual(GA);
     expect(m.url('http://hm.baidu.com:8080/hm.js?1')?.vendor).toBe('Baidu Tongji');
@@ -181,16 +181,16 @@ describe('URLs', () => {
 });
 
 describe('cookies', () => {
-  it('cookie exact name', () => {
+  it('a cookie matches by its exact name', () => {
     expect(make().cookie('_gid')).toEqual(GA);
   });
 
-  it('cookie prefix pattern', () => {
+  it('a cookie matches a prefix pattern', () => {
     expect(make().cookie('_ga_ABC123')).toEqual(GA);
     expect(make().cookie('Hm_lvt_0123abcd')).toEqual({ category: 'analytics', vendor: 'Baidu Tongji' });
   });
 
-  it('cookie pattern with a star in the middle', () => {
+  it('a cookie matches a pattern with a star in the middle', () => {
     expect(make().cookie('mp_0123abc_mixpanel')?.vendor).toBe('Mixpanel');
     expect(make().cookie('mp_0123abc')).toBeUndefined();
   });

@@ -19,7 +19,10 @@ it('get() is null until the visitor decides', () => {
 
 it('allowed() is true for necessary and false for the rest before a decision', () => {
   const { api } = makeApi();
-  expect([api.allowed('necessary'), api.allowed('analytics')]).toEqual([true, false]);
+  expect({ necessary: api.allowed('necessary'), analytics: api.allowed('analytics') }).toEqual({
+    necessary: true,
+    analytics: false,
+  });
 });
 
 it('acceptAll() stores an accept-all record in the cookie and allows every category', () => {
@@ -33,7 +36,11 @@ it('acceptAll() stores an accept-all record in the cookie and allows every categ
 it('acceptAll() under GPC leaves marketing denied and records gpc', () => {
   const { api } = makeApi({}, { gpc: true });
   api.acceptAll();
-  expect([api.get()?.method, api.allowed('analytics'), api.allowed('marketing')]).toEqual(['gpc', true, false]);
+  expect(api.get()?.method).toBe('gpc');
+  expect({ analytics: api.allowed('analytics'), marketing: api.allowed('marketing') }).toEqual({
+    analytics: true,
+    marketing: false,
+  });
 });
 
 it('rejectAll() stores a reject-all record that allows only necessary', () => {
@@ -202,7 +209,8 @@ describe('reset', () => {
     const { api, ui, config } = makeApi();
     api.rejectAll();
     api.reset();
-    expect([api.get(), readRecord(config)]).toEqual([null, null]);
+    expect(api.get()).toBeNull();
+    expect(readRecord(config)).toBeNull();
     expect(ui.show).toHaveBeenLastCalledWith('banner');
   });
   it('purges and reloads when something had been allowed in this page view', () => {

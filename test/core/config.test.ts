@@ -27,7 +27,7 @@ const loaderTag = (attrs: Record<string, string>) => {
 };
 
 describe('defaults', () => {
-  it('works with no configuration at all: four categories, basic consent mode, GPC honoured, 182-day cookie', () => {
+  it('no configuration at all gives four categories, basic consent mode, GPC honoured and a 182-day cookie', () => {
     expect(DEFAULTS.categories.map((c) => c.id)).toEqual(['necessary', 'preferences', 'analytics', 'marketing']);
     expect(DEFAULTS).toMatchObject({
       revision: '1',
@@ -43,11 +43,11 @@ describe('defaults', () => {
     expect(errors).not.toHaveBeenCalled();
   });
 
-  it('marks only necessary as required', () => {
+  it('only necessary is required', () => {
     expect(DEFAULTS.categories.filter((c) => c.required).map((c) => c.id)).toEqual(['necessary']);
   });
 
-  it('accepts a numeric revision and stores it as a string', () => {
+  it('a numeric revision is accepted and stored as a string', () => {
     expect(resolveConfig({ revision: 2 }).revision).toBe('2');
   });
 });
@@ -66,7 +66,7 @@ describe('each invalid key logs one error naming it and falls back', () => {
     expect(oneError({ cookie: { name: 'a b;c' } }, 'cookie.name').cookie.name).toBe('consentry'));
   it('a bad cookie.domain is ignored', () =>
     expect(oneError({ cookie: { domain: 'a b' } }, 'cookie.domain').cookie.domain).toBeUndefined());
-  it('a bad session.name falls back', () =>
+  it('a bad session.name falls back to "consentry_session"', () =>
     expect(oneError({ session: { name: '=' } }, 'session.name').session.name).toBe('consentry_session'));
   it('an unknown consentMode falls back to basic', () =>
     expect(oneError({ consentMode: 'full' }, 'consentMode').consentMode).toBe('basic'));
@@ -94,14 +94,14 @@ describe('each invalid key logs one error naming it and falls back', () => {
     expect(oneError([1], 'config')).toEqual(DEFAULTS));
 });
 
-describe('URLs', () => {
+describe('the URL check', () => {
   it.each(['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x'])(
-    'refuses %j',
+    'refuses %j as the policy URL',
     (url) => {
       expect(oneError({ policyUrl: url }, 'policyUrl').policyUrl).toBeUndefined();
     },
   );
-  it.each(['javascript:alert(1)', 'data:,x'])('refuses %j as receipts endpoint', (url) => {
+  it.each(['javascript:alert(1)', 'data:,x'])('refuses %j as the receipts endpoint', (url) => {
     expect(oneError({ receipts: { endpoint: url } }, 'receipts.endpoint').receipts).toBeUndefined();
   });
   it.each([
@@ -111,7 +111,7 @@ describe('URLs', () => {
     'privacy.html',
     '../p',
     '//cdn.example.com/p',
-  ])('accepts %j', (url) => {
+  ])('accepts %j as the policy URL', (url) => {
     expect(resolveConfig({ policyUrl: url }).policyUrl).toBe(url);
     expect(errors).not.toHaveBeenCalled();
   });
@@ -120,20 +120,20 @@ describe('URLs', () => {
 });
 
 describe('categories', () => {
-  it('refuses to drop necessary', () => {
+  it('necessary cannot be dropped', () => {
     expect(oneError({ categories: { necessary: false } }, 'categories.necessary').categories[0]).toMatchObject({
       id: 'necessary',
       required: true,
     });
   });
-  it('drops a built-in category set to false', () => {
+  it('a built-in category set to false is dropped', () => {
     expect(resolveConfig({ categories: { marketing: false } }).categories.map((c) => c.id)).toEqual([
       'necessary',
       'preferences',
       'analytics',
     ]);
   });
-  it('renames, describes and adds categories, built-ins first', () => {
+  it('categories can be renamed, described and added, built-ins first', () => {
     const c = resolveConfig({
       categories: { social: { title: 'Social' }, analytics: { title: { en: 'Stats' }, description: 'Counts' } },
     });
@@ -141,21 +141,21 @@ describe('categories', () => {
     expect(c.categories[2]).toMatchObject({ title: { en: 'Stats' }, description: 'Counts' });
     expect(c.categories[4]).toMatchObject({ id: 'social', title: 'Social', required: false });
   });
-  it('keeps valid cookie table entries with their fields', () => {
+  it('valid cookie table entries are kept with their fields', () => {
     const cookies = [{ name: '_ga', provider: 'Google', purpose: 'Counts visits', lifetime: '2 years' }];
     expect(resolveConfig({ categories: { analytics: { cookies } } }).categories[2].cookies).toEqual(cookies);
   });
-  it('drops an added category whose value is not an object', () => {
+  it('an added category whose value is not an object is dropped', () => {
     expect(oneError({ categories: { extra: 'yes' } }, 'categories.extra').categories.map((c) => c.id)).not.toContain(
       'extra',
     );
   });
-  it('refuses a category id that is not plain', () => {
+  it('a category id that is not plain is refused', () => {
     expect(oneError({ categories: { 'a b': {} } }, 'categories.a b').categories).toHaveLength(4);
   });
 });
 
-it('warns once about an unknown key and logs no error', () => {
+it('an unknown key gets one warning and no error', () => {
   resolveConfig({ colour: 'red' });
   expect(warns).toHaveBeenCalledTimes(1);
   expect(String(warns.mock.calls[0][0])).toContain('"colour"');
@@ -170,7 +170,12 @@ it('no input grants anything: from a config full of would-be grants, only necess
     gpc: 'off',
   });
   const consent = createConsent(c, null, false);
-  expect(c.categories.map((x) => consent.allowed(x.id))).toEqual([true, false, false, false]);
+  expect(Object.fromEntries(c.categories.map(({ id }) => [id, consent.allowed(id)]))).toEqual({
+    necessary: true,
+    preferences: false,
+    analytics: false,
+    marketing: false,
+  });
 });
 
 describe('readConfig', () => {
@@ -232,7 +237,7 @@ describe('readConfig', () => {
   });
 });
 
-it('never throws, even on a circular or BigInt value from init()', () => {
+it('resolveConfig never throws, even on a circular or BigInt value from init()', () => {
   const loop: any = {};
   loop.self = loop;
   expect(() => resolveConfig({ cookie: loop, gpc: 10n, categories: { analytics: loop } })).not.toThrow();

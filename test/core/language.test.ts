@@ -17,9 +17,9 @@ it.each([
   ['zh-Hans-HK', 'zh-Hans'],
   ['en-GB', 'en'],
   ['fr', undefined],
-])('maps %s to %s', (tag, lang) => expect(langOf(tag)).toBe(lang));
+])('langOf reads the tag %s as the language %s', (tag, lang) => expect(langOf(tag)).toBe(lang));
 
-it('prefers the config, then <html lang>, then the browser', () => {
+it('pickLanguage prefers the config, then <html lang>, then the browser', () => {
   document.documentElement.lang = 'zh-TW';
   expect(pickLanguage('en', document, nav(['zh-CN']))).toBe('en');
   expect(pickLanguage(undefined, document, nav(['zh-CN']))).toBe('zh-Hant');
@@ -27,13 +27,13 @@ it('prefers the config, then <html lang>, then the browser', () => {
   expect(pickLanguage(undefined, document, nav(['zh-CN']))).toBe('zh-Hans');
 });
 
-it('skips languages it lacks and falls back to English', () => {
+it('pickLanguage skips languages Consentry lacks and falls back to English', () => {
   document.documentElement.lang = 'fr';
   expect(pickLanguage(undefined, document, nav(['de', 'zh-HK']))).toBe('zh-Hant');
   expect(pickLanguage(undefined, document, nav(['de']))).toBe('en');
 });
 
-it('reads right-to-left from <html dir>', () => {
+it('isRtl reads right-to-left from <html dir>', () => {
   document.documentElement.dir = 'rtl';
   expect(isRtl(document)).toBe(true);
 });

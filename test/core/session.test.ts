@@ -22,26 +22,26 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-it('writes a session-only cookie: no Expires, no Max-Age', () => {
+it('login() writes a session-only cookie: no Expires, no Max-Age', () => {
   capture();
   createSession(config).login('abc');
   expect(writes[0]).not.toMatch(/expires|max-age/i);
 });
 
-it('writes Path=/, SameSite=Lax and Secure on https by default', () => {
+it('login() writes Path=/, SameSite=Lax and, on https, Secure by default', () => {
   capture();
   createSession(config).login('abc');
   expect(writes[0]).toMatch(/^consentry_session=abc; path=\/; sameSite=Lax; secure$/);
 });
 
-it('is not Secure on plain http', () => {
+it('the session cookie is not Secure on plain http', () => {
   (window as any).happyDOM.setURL('http://example.com/');
   capture();
   createSession(config).login('abc');
   expect(writes[0]).not.toMatch(/secure/i);
 });
 
-it('takes its name from the config, and options from the call', () => {
+it('the session cookie takes its name from the config and its attributes from the call', () => {
   capture();
   createSession(resolveConfig({ session: { name: 'sid' } })).login('v', {
     path: '/app',
@@ -57,7 +57,7 @@ it('get() reads the value back', () => {
   expect(s.get()).toBe('user 1');
 });
 
-it('logout() removes it, on the path and domain it was written with', () => {
+it('logout() removes the cookie on the path and domain it was written with', () => {
   const s = createSession(config);
   s.login('abc', { path: '/' });
   capture();
@@ -66,7 +66,7 @@ it('logout() removes it, on the path and domain it was written with', () => {
   expect(writes[0]).toMatch(/^consentry_session=; path=\/;.*expires=/);
 });
 
-it('survives rejectAll and reset through the API', () => {
+it('the session cookie survives rejectAll and reset through the API', () => {
   const { api } = makeApi();
   api.session.login('abc');
   api.acceptAll();

@@ -9,7 +9,7 @@ const only =
     c == 'necessary' || ok.includes(c);
 const fresh = () => ({}) as W;
 
-it('pushes the default, all denied but security_storage, as the first entry of a new dataLayer', () => {
+it('the default, all denied but security_storage, is the first entry of a new dataLayer', () => {
   const w = fresh();
   consentDefault(w, config);
   expect([...(w.dataLayer![0] as IArguments)]).toEqual([
@@ -28,7 +28,7 @@ it('pushes the default, all denied but security_storage, as the first entry of a
   ]);
 });
 
-it('pushes arguments objects, as gtag() does, not plain arrays', () => {
+it('entries are arguments objects, as gtag() pushes them, not plain arrays', () => {
   const w = fresh();
   consentDefault(w, config);
   const entry = w.dataLayer![0];
@@ -36,20 +36,20 @@ it('pushes arguments objects, as gtag() does, not plain arrays', () => {
   expect(Object.prototype.toString.call(entry)).toBe('[object Arguments]');
 });
 
-it('keeps what a page already queued in its dataLayer', () => {
+it('entries a page already queued in its dataLayer stay first', () => {
   const w = { dataLayer: ['x'] } as W;
   consentDefault(w, config);
   expect(w.dataLayer).toHaveLength(3);
   expect(w.dataLayer![0]).toBe('x');
 });
 
-it('redacts ad data by default', () => {
+it('ad data is redacted by default', () => {
   const w = fresh();
   consentDefault(w, config);
   expect([...(w.dataLayer![1] as IArguments)]).toEqual(['set', 'ads_data_redaction', true]);
 });
 
-it('maps analytics to analytics_storage', () => {
+it('allowing analytics grants analytics_storage only', () => {
   const w = fresh();
   consentUpdate(w, config, only('analytics'));
   expect((w.dataLayer![0] as IArguments)[2]).toEqual({
@@ -62,7 +62,7 @@ it('maps analytics to analytics_storage', () => {
   });
 });
 
-it('maps marketing to ad_storage, ad_user_data and ad_personalization, and stops redaction', () => {
+it('allowing marketing grants ad_storage, ad_user_data and ad_personalization, and stops the redaction', () => {
   const w = fresh();
   consentUpdate(w, config, only('marketing'));
   expect((w.dataLayer![0] as IArguments)[2]).toMatchObject({
@@ -74,7 +74,7 @@ it('maps marketing to ad_storage, ad_user_data and ad_personalization, and stops
   expect([...(w.dataLayer![1] as IArguments)]).toEqual(['set', 'ads_data_redaction', false]);
 });
 
-it('maps preferences to functionality_storage and personalization_storage', () => {
+it('allowing preferences grants functionality_storage and personalization_storage', () => {
   const w = fresh();
   consentUpdate(w, config, only('preferences'));
   expect((w.dataLayer![0] as IArguments)[2]).toMatchObject({
@@ -85,7 +85,7 @@ it('maps preferences to functionality_storage and personalization_storage', () =
   expect((w.dataLayer![0] as IArguments)[1]).toBe('update');
 });
 
-it('does nothing in mode off', () => {
+it('consentMode off pushes nothing at all', () => {
   const w = fresh(),
     off = resolveConfig({ consentMode: 'off' });
   consentDefault(w, off);
@@ -93,7 +93,7 @@ it('does nothing in mode off', () => {
   expect(w.dataLayer).toBeUndefined();
 });
 
-it('exempts Google tag vendors from blocking in advanced mode only', () => {
+it('Google tag vendors are exempt from blocking in advanced mode only', () => {
   expect(exemptInAdvanced(resolveConfig({ consentMode: 'advanced' }), 'Google Analytics')).toBe(true);
   expect(exemptInAdvanced(resolveConfig({ consentMode: 'advanced' }), 'Meta Pixel')).toBe(false);
   expect(exemptInAdvanced(config, 'Google Analytics')).toBe(false);

@@ -3,17 +3,15 @@ import { gpcOn } from '../../src/signals/gpc';
 
 const nav = (gpc: unknown) => ({ globalPrivacyControl: gpc }) as unknown as Navigator;
 
-it('is on when the browser sends GPC and the site honours it (the default)', () => {
+it('GPC is on when the browser sends it and the site honours it (the default)', () => {
   expect(gpcOn(resolveConfig({}), nav(true))).toBe(true);
 });
-it('is off when the site turns it off', () => {
+it('GPC is off when the site turns it off, whatever the browser sends', () => {
   expect(gpcOn(resolveConfig({ gpc: false }), nav(true))).toBe(false);
 });
-it('is off unless the signal is exactly true', () => {
-  expect([undefined, false, 'true', 1].map((v) => gpcOn(resolveConfig({}), nav(v)))).toEqual([
-    false,
-    false,
-    false,
-    false,
-  ]);
-});
+it.each([undefined, false, 'true', 1])(
+  'GPC is off when the browser signal is %j, anything but exactly true',
+  (signal) => {
+    expect(gpcOn(resolveConfig({}), nav(signal))).toBe(false);
+  },
+);

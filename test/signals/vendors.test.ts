@@ -5,7 +5,7 @@ const only =
   (c: string) =>
     ok.includes(c);
 
-it('tells each vendor present on the page, with its own API', () => {
+it('each vendor present on the page is told the decision through its own API', () => {
   const w = {
     uetq: { push: vi.fn() },
     clarity: vi.fn(),
@@ -30,6 +30,6 @@ it('a vendor stub that throws does not stop the others', () => {
   expect(w.fbq).toHaveBeenCalledWith('consent', 'grant');
 });
 
-it('does nothing when no vendor is on the page', () => {
+it('a page without any vendor is left alone, without an error', () => {
   expect(() => vendorHooks({}, only())).not.toThrow();
 });

@@ -14,6 +14,9 @@ function renderPreferences(s: Setup = {}) {
 
 const switchFor = (name: string) => screen.getByRole('switch', { name: new RegExp('^' + name) });
 const checked = (name: string) => switchFor(name).getAttribute('aria-checked');
+/** aria-checked of each optional category's switch, by name. */
+const optionalSwitches = () =>
+  Object.fromEntries(['Preferences', 'Analytics', 'Marketing'].map((name) => [name, checked(name)]));
 
 // Whatever a test put in the page besides the rendered dialog (which testing-library unmounts itself).
 afterEach(() => document.body.replaceChildren());
@@ -34,12 +37,12 @@ describe('Preferences', () => {
 
   it('pre-ticks no optional switch when there is no record', () => {
     renderPreferences();
-    expect(['Preferences', 'Analytics', 'Marketing'].map(checked)).toEqual(['false', 'false', 'false']);
+    expect(optionalSwitches()).toEqual({ Preferences: 'false', Analytics: 'false', Marketing: 'false' });
   });
 
   it('shows the switches of an existing record', () => {
     renderPreferences({ record: consentRecord({ preferences: false, analytics: true, marketing: false }) });
-    expect(['Preferences', 'Analytics', 'Marketing'].map(checked)).toEqual(['false', 'true', 'false']);
+    expect(optionalSwitches()).toEqual({ Preferences: 'false', Analytics: 'true', Marketing: 'false' });
   });
 
   it('shows necessary as always on and not switchable', () => {

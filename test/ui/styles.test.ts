@@ -24,7 +24,7 @@ const css = source
   .replace(/\s+/g, ' ')
   .trim();
 
-describe('styles', () => {
+describe('the stylesheet', () => {
   const [light, dark] = css.split('@media(prefers-color-scheme:dark)').map(palette);
 
   it.each([
