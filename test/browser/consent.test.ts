@@ -75,9 +75,16 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** A fresh context (its own cookie jar) with the third-party internet answered locally. */
+/** The contexts a test opened, closed after it. */
+const opened: BrowserContext[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((context) => context.close()));
+});
+
+/** A fresh context (its own cookie jar) with the third-party internet answered locally, closed after the test. */
 async function fresh(): Promise<{ context: BrowserContext; net: Trackers; tab: Page }> {
   const context = await browser.newContext();
+  opened.push(context);
   context.setDefaultTimeout(5000);
   const net = await trackers(context);
   return { context, net, tab: await context.newPage() };
@@ -108,7 +115,6 @@ async function makeCookie(decide: 'acceptAll' | 'rejectAll'): Promise<string> {
   await tab.goto(site.url('/index.html'));
   await tab.evaluate((d) => window.consentry[d](), decide);
   const cookie = (await context.cookies()).find((c) => c.name === 'consentry');
-  await context.close();
   if (!cookie) throw new Error(`no "consentry" cookie after consentry.${decide}()`);
   return cookie.value;
 }
@@ -122,28 +128,26 @@ async function withCookie(value: string) {
 
 describe('first and return visits', () => {
   it('shows the banner on a first visit and lets no analytics tracker load before a decision', async () => {
-    const { context, net, tab } = await fresh();
+    const { net, tab } = await fresh();
     await tab.goto(site.url('/index.html'));
     await banner(tab).getByRole('button', { name: en.acceptAll }).waitFor();
     await waitQuiet(tab);
     expect(await record(tab)).toBeNull();
     expect(await allowed(tab, 'analytics')).toBe(false);
     expect(analyticsHits(net)).toBe(0);
-    await context.close();
   });
 
   it('lets the held-back analytics trackers load once the visitor accepts all', async () => {
-    const { context, net, tab } = await fresh();
+    const { net, tab } = await fresh();
     await tab.goto(site.url('/index.html'));
     await banner(tab).getByRole('button', { name: en.acceptAll }).click();
     await net.waitFor(MARKED);
     await net.waitFor(UNMARKED);
     expect(await tab.evaluate(() => (window as any).analyticsRan)).toBe(true);
-    await context.close();
   });
 
   it('downloads only the loader and shows no banner on a return visit with a valid choice', async () => {
-    const { context, tab } = await fresh();
+    const { tab } = await fresh();
     await tab.goto(site.url('/index.html'));
     await banner(tab).getByRole('button', { name: en.acceptAll }).click();
     const from = site.log.length;
@@ -152,13 +156,12 @@ describe('first and return visits', () => {
     expect(fetched(from)).toEqual(['/index.html', '/consentry.js']);
     expect(await root(tab).count()).toBe(0);
     expect((await record(tab))?.method).toBe('accept-all');
-    await context.close();
   });
 });
 
 describe('persistence', () => {
   it('keeps a rejection across reloads', async () => {
-    const { context, net, tab } = await fresh();
+    const { net, tab } = await fresh();
     await tab.goto(site.url('/index.html'));
     await banner(tab).getByRole('button', { name: en.rejectAll }).click();
     await tab.reload();
@@ -168,7 +171,6 @@ describe('persistence', () => {
     expect(r?.categories).toEqual({ necessary: true, preferences: false, analytics: false, marketing: false });
     expect(await root(tab).count()).toBe(0);
     expect(analyticsHits(net)).toBe(0);
-    await context.close();
   });
 
   it('reaches another open tab of the site without a reload', async () => {
@@ -188,11 +190,10 @@ describe('persistence', () => {
     expect(await record(second)).toEqual(mine);
     expect(await allowed(second, 'analytics')).toBe(true);
     await banner(second).waitFor({ state: 'hidden' });
-    await context.close();
   });
 
   it('asks again when the page announces a newer policy revision', async () => {
-    const { context, net, tab } = await fresh();
+    const { net, tab } = await fresh();
     await tab.goto(site.url('/index.html'));
     await banner(tab).getByRole('button', { name: en.acceptAll }).click();
     expect((await record(tab))?.revision).toBe('1');
@@ -203,18 +204,16 @@ describe('persistence', () => {
     expect(await record(tab)).toBeNull();
     expect(await allowed(tab, 'analytics')).toBe(false);
     expect(analyticsHits(net)).toBe(0);
-    await context.close();
   });
 });
 
 describe('damaged consent cookies count as no record', () => {
   it('honours a consent cookie copied unchanged into a new browser (the control for the cases below)', async () => {
-    const { context, net, tab } = await withCookie(await realCookie('acceptAll'));
+    const { net, tab } = await withCookie(await realCookie('acceptAll'));
     await tab.goto(site.url('/index.html'));
     expect((await record(tab))?.method).toBe('accept-all');
     expect(await allowed(tab, 'analytics')).toBe(true);
     await net.waitFor(MARKED);
-    await context.close();
   });
 
   const cases: [string, () => Promise<string>][] = [
@@ -258,13 +257,12 @@ describe('damaged consent cookies count as no record', () => {
     expect(await tab.evaluate(() => (window as any).analyticsRan)).toBe(false);
     expect(analyticsHits(net)).toBe(0);
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
 describe('API surface in the page', () => {
   it('opens the preferences dialog from any element with data-consentry-open', async () => {
-    const { context, tab } = await fresh();
+    const { tab } = await fresh();
     await tab.goto(site.url('/index.html'));
     await banner(tab).getByRole('button', { name: en.rejectAll }).click();
     await tab.reload();
@@ -275,7 +273,6 @@ describe('API surface in the page', () => {
     expect(
       await preferences(tab).getByRole('switch', { name: en.categories.analytics.title }).getAttribute('aria-checked'),
     ).toBe('false');
-    await context.close();
   });
 
   it('fires consentry:ready with the stored record and consentry:change with the new record', async () => {
@@ -301,7 +298,6 @@ describe('API surface in the page', () => {
     await tab.reload();
     await tab.waitForFunction(() => (window as any).seen.length > 0);
     expect(await seen()).toEqual([{ type: 'ready', detail: accepted }]);
-    await context.close();
   });
 });
 
@@ -316,7 +312,7 @@ describe('failures never open the gate', () => {
   };
 
   it('logs one console error and grants nothing when the UI chunk fails to load', async () => {
-    const { context, net, tab } = await fresh();
+    const { net, tab } = await fresh();
     await tab.route(
       (url) => url.pathname.endsWith('/consentry-ui.js'),
       (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' }),
@@ -330,11 +326,10 @@ describe('failures never open the gate', () => {
     expect(await record(tab)).toBeNull();
     expect(await allowed(tab, 'analytics')).toBe(false);
     expect(analyticsHits(net)).toBe(0);
-    await context.close();
   });
 
   it('logs one console error naming the key for data-cookie-days="abc" and keeps blocking', async () => {
-    const { context, net, tab } = await fresh();
+    const { net, tab } = await fresh();
     const errors = consoleErrors(tab);
     await tab.goto(site.url('/bad-days.html'));
     await banner(tab).waitFor();
@@ -343,11 +338,10 @@ describe('failures never open the gate', () => {
     expect(errors[0]).toMatch(/cookie[-.]?days/i);
     expect(await allowed(tab, 'analytics')).toBe(false);
     expect(analyticsHits(net)).toBe(0);
-    await context.close();
   });
 
   it('logs one console error naming #consentry-config for broken JSON and keeps blocking', async () => {
-    const { context, net, tab } = await fresh();
+    const { net, tab } = await fresh();
     const errors = consoleErrors(tab);
     await tab.goto(site.url('/bad-json.html'));
     await banner(tab).waitFor();
@@ -356,6 +350,5 @@ describe('failures never open the gate', () => {
     expect(errors[0]).toMatch(/consentry-config/);
     expect(await allowed(tab, 'analytics')).toBe(false);
     expect(analyticsHits(net)).toBe(0);
-    await context.close();
   });
 });
