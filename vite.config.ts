@@ -7,6 +7,7 @@ import { LANGUAGES } from './src/core/language';
  * `vite build` builds every target below into dist/, one after the other (`vite build --mode <target>` builds one):
  * - loader:      dist/consentry.js, the classic IIFE pasted first in <head>;
  * - ui:          dist/consentry-ui.js, the Preact banner, fetched by the loader only when it must show something;
+ * - later:       dist/consentry-later.js, what runs only once something happened (placeholders, purge, receipts);
  * - lang-<lang>: dist/consentry-<lang>.js, the banner's strings in one language, fetched beside the UI chunk, one
  *                per entry of LANGUAGES (src/core/language.ts);
  * - esm:         dist/consentry.mjs (+ lazy UI and language chunks) for apps that bundle Consentry.
@@ -22,6 +23,7 @@ interface Target {
 const TARGETS: Record<string, Target> = {
   loader: { entry: 'src/loader/index.ts', format: 'iife', fileName: 'consentry.js' },
   ui: { entry: 'src/ui/chunk.ts', format: 'iife', fileName: 'consentry-ui.js' },
+  later: { entry: 'src/later/chunk.ts', format: 'iife', fileName: 'consentry-later.js' },
   ...Object.fromEntries(
     LANGUAGES.map((lang) => [
       'lang-' + lang,
@@ -60,13 +62,17 @@ export default defineConfig(({ command, mode }) => {
       sourcemap: false,
       reportCompressedSize: false,
       lib: { entry, name: 'consentry', formats: [format], fileName: () => fileName },
-      rolldownOptions:
-        format == 'es'
+      rolldownOptions: {
+        // js-cookie's module only builds its API object, but its package does not say it is free of side effects:
+        // without this, a chunk that merely imports the record's helpers would carry all of js-cookie.
+        treeshake: { moduleSideEffects: (id: string) => !id.includes('/node_modules/js-cookie/') },
+        ...(format == 'es'
           ? { external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'] }
           : // V8's explicit compile hint: nearly every function of these files runs as soon as they load, so compiling
             // them all at once beats a pre-parse now and a full parse on each first call. Measured for a returning
             // visitor (loader only, fresh browser context): start-up 13.5 → 11.3 ms of script CPU.
-            { output: { postBanner: '//# allFunctionsCalledOnLoad' } },
+            { output: { postBanner: '//# allFunctionsCalledOnLoad' } }),
+      },
     },
     test: {
       projects: [

@@ -12,13 +12,14 @@ let instance: Consentry | undefined;
 
 /**
  * Starts Consentry in an app that bundles it: the same startup as the script tag, with the config given here and
- * the UI and language files as lazy chunks of the app's own build. Call it as early as possible; calling it again
+ * the UI, the language files and the later parts as lazy chunks of the app's own build. Call it as early as possible; calling it again
  * returns the same API.
  */
 export function init(config: Config = {}): Consentry {
   instance ||= start(window, config, {
     ui: () => import('./ui/mount').then((ui) => ui.mount),
     texts: (lang: Lang) => languageFiles[`./ui/i18n/${lang}.ts`](),
+    later: () => import('./later/index').then((chunk) => chunk.later),
   });
   return instance;
 }

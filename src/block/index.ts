@@ -1,14 +1,15 @@
+import { CONSENT_ATTRIBUTE } from '../catalogue/marked-form';
 import type { Matcher } from '../catalogue/matcher';
 import type { Realm } from '../core/realm';
 import type { BlockedItem, CategoryId } from '../core/types';
-import { guardCookies, purgeCookies } from './cookies';
+import { guardCookies } from './cookies';
 import { guardElements } from './elements';
 import { guardFrames } from './frames';
 import { createGate } from './gate';
+import { isMarkedHeld, onParkedFrame } from './marker';
 import { guardMarkup } from './markup';
 import { guardNetwork } from './network';
 import { guardParser } from './parser';
-import { type PlaceholderTexts, showPlaceholders } from './placeholder';
 import { createReactivator, type Reactivator } from './reactivate';
 
 export interface BlockerOptions {
@@ -17,25 +18,27 @@ export interface BlockerOptions {
   report(item: BlockedItem): void;
   /** Cookie names never touched: consent record, session login cookie. */
   keep: string[];
-  /** The placeholder's strings (`{vendor}` / `{category}` replaced), fetched on the first blocked embed. */
-  texts(): Promise<PlaceholderTexts>;
-  /** The visitor pressed "allow and load" on a placeholder. */
-  onAllow(category: CategoryId): void;
+  /** A blocked iframe is in the document: give it its placeholder (the later chunk draws it). */
+  placeholder(frame: Element): void;
 }
 
 export interface Blocker {
   /** Consent widened: bring back, in document order, what is now allowed. */
   release(): void;
-  /** Categories withdrawn: delete their cookies on every path and domain (never `keep`). */
-  purge(categories: CategoryId[]): void;
+  /** Something may be held now (a withdrawal without a reload): install the guards, if they are not yet. */
+  guard(): void;
 }
 
 // Symbol.for: shared by every realm and every copy of the loader, so a second install (or a second Consentry on the
-// page) installs nothing. A child realm holds 1; the top window holds its Blocker, handed to any later caller.
+// page) installs nothing. A guarded child realm holds 1; the top window holds its Blocker, handed to any later caller.
 const INSTALLED = Symbol.for('consentry.blocker');
 
-/** Installs every guard on `win` and on each same-origin frame it gets, then the page-wide parts on `win`. */
-export function installBlocker(win: Realm, options: BlockerOptions): Blocker {
+/**
+ * Installs every guard on `win` and on each same-origin frame it gets, then the page-wide parts on `win`. With
+ * `dormant` (everything is allowed: nothing to block), no guard is installed and no prototype patched: only marked
+ * tags are released as the parser adds them, and `guard()` installs the rest the moment something is withdrawn.
+ */
+export function installBlocker(win: Realm, options: BlockerOptions, dormant?: boolean): Blocker {
   const installed = (win as any)[INSTALLED];
   if (installed) return installed;
   const gate = createGate(options);
@@ -49,27 +52,46 @@ export function installBlocker(win: Realm, options: BlockerOptions): Blocker {
       if (!failures++) console.error('Consentry: a blocker part failed; the others still run.', error);
     }
   };
-  // Element and markup guards first: the later guards' own installs then cannot slip anything past them.
-  const guardRealm = (realm: Realm, mark: unknown = 1) => {
-    if ((realm as any)[INSTALLED]) return;
-    Object.defineProperty(realm, INSTALLED, { value: mark });
+  // Element and markup guards first: the later guards' own installs then cannot slip anything past them. A child
+  // realm is marked once guarded; the top window already holds its Blocker.
+  const guardRealm = (realm: Realm) => {
+    if (realm != win) {
+      if ((realm as any)[INSTALLED]) return;
+      Object.defineProperty(realm, INSTALLED, { value: 1 });
+    }
     safely(() => guardElements(realm, gate));
     safely(() => guardMarkup(realm, gate));
     safely(() => guardNetwork(realm, gate));
     safely(() => guardCookies(realm, gate));
   };
   let reactivator: Reactivator | undefined;
+  let guarded = false;
   const blocker: Blocker = {
     release: () => safely(() => reactivator?.release()),
-    purge: (categories) => safely(() => purgeCookies(win, options.matcher, categories, options.keep)),
+    guard() {
+      if (guarded) return;
+      guarded = true;
+      guardRealm(win);
+      safely(() => guardFrames(win, guardRealm));
+    },
   };
-  guardRealm(win, blocker);
+  Object.defineProperty(win, INSTALLED, { value: blocker });
+  if (!dormant) blocker.guard();
   // The observer's callbacks are microtasks, so the reactivator exists by the time it is read.
-  safely(() => guardParser(win, gate, (el) => reactivator?.remember(el)));
-  safely(() => guardFrames(win, guardRealm));
+  safely(() =>
+    guardParser(
+      win,
+      gate,
+      (el) => reactivator?.remember(el),
+      () => guarded,
+    ),
+  );
   safely(() => {
     reactivator = createReactivator(win, gate);
   });
-  safely(() => showPlaceholders(win, options.texts, options.onAllow, gate));
+  onParkedFrame(options.placeholder);
+  // Marked iframes already in the document (an app that starts Consentry late): the parser guard announces later ones.
+  for (const frame of win.document.querySelectorAll('iframe[' + CONSENT_ATTRIBUTE + ']'))
+    if (isMarkedHeld(gate, frame)) options.placeholder(frame);
   return blocker;
 }

@@ -5,8 +5,13 @@ import type { Gate } from './gate';
 import { announceParkedFrame, isMarkedHeld } from './marker';
 
 /**
- * Watches every element the parser (or anything else) adds. The HTML parser runs a microtask checkpoint before it
- * prepares each `</script>`, so this callback parks a parser-inserted tracker script before it can run.
+ * Watches every element the HTML parser adds, while the document is being parsed. The parser runs a microtask
+ * checkpoint before it prepares each `</script>`, so this callback parks a parser-inserted tracker script before it
+ * can run.
+ *
+ * It stops at DOMContentLoaded: after that, elements come from script, through the guarded setters and markup
+ * methods, which checked their URLs already. Observing every later insertion would make each `appendChild` of a busy
+ * page pay for a second check. (`document.write` after parsing is diverted by the markup guard.)
  *
  * Limits (measured by the browser tests): for parser-inserted img/iframe/link/source the request has usually been
  * made already (preload scanner, or the fetch starting on insertion); parking stops a retry and keeps the page from
@@ -16,23 +21,31 @@ import { announceParkedFrame, isMarkedHeld } from './marker';
  *
  * A marked element (`data-consent`) that arrives while its categories are allowed is handed to `onAllowedMarked`,
  * once per batch (wire it to the reactivator, which releases it), an iframe a task later; blocked marked iframes get
- * their placeholder.
+ * their placeholder. While `checksUnmarked()` is false (everything is allowed: nothing to block), only marked
+ * elements are looked at.
  */
-export function guardParser(win: Realm, gate: Gate, onAllowedMarked: (el: Element) => void): void {
+export function guardParser(
+  win: Realm,
+  gate: Gate,
+  onAllowedMarked: (el: Element) => void,
+  checksUnmarked: () => boolean,
+): void {
+  const doc = win.document;
+  if (doc.readyState != 'loading') return;
   let allowedMarked: Element | undefined;
   const checkAdded = (el: Element) => {
     // most added elements cannot carry a URL: one lookup and out
     if (!URL_ATTRIBUTES[el.localName]) return;
-    if (!el.hasAttribute(CONSENT_ATTRIBUTE)) checkElement(gate, el);
-    else if (isMarkedHeld(gate, el)) announceParkedFrame(el);
+    if (!el.hasAttribute(CONSENT_ATTRIBUTE)) {
+      if (checksUnmarked()) checkElement(gate, el);
+    } else if (isMarkedHeld(gate, el)) announceParkedFrame(el);
     // an iframe: Chromium drops a src set in this callback while the parser inserts it (it stays about:blank)
     else if (el.localName == 'iframe') setTimeout(onAllowedMarked, 0, el);
     else allowedMarked ||= el;
     // a same-origin child realm: reading contentWindow lets the frames guard install into it
     if (el.localName == 'iframe') (el as HTMLIFrameElement).contentWindow;
   };
-  // the document, not documentElement: it also sees a replaced <html>
-  new win.MutationObserver((records) => {
+  const checkRecords = (records: MutationRecord[]) => {
     allowedMarked = undefined;
     // indexed loops: a NodeList iterator costs a native call per step, and a busy page adds thousands of nodes
     for (let i = 0; i < records.length; i++)
@@ -44,5 +57,16 @@ export function guardParser(win: Realm, gate: Gate, onAllowedMarked: (el: Elemen
             (node as Element).querySelectorAll(URL_ELEMENTS_SELECTOR).forEach(checkAdded);
         }
     if (allowedMarked) onAllowedMarked(allowedMarked);
-  }).observe(win.document, { childList: true, subtree: true });
+  };
+  const observer = new win.MutationObserver(checkRecords);
+  // the document, not documentElement: it also sees a replaced <html>
+  observer.observe(doc, { childList: true, subtree: true });
+  doc.addEventListener(
+    'DOMContentLoaded',
+    () => {
+      checkRecords(observer.takeRecords());
+      observer.disconnect();
+    },
+    { once: true },
+  );
 }

@@ -5,6 +5,7 @@ import {
   heldAttribute,
   ORIGINAL_TYPE_ATTRIBUTE,
   OWNER_TYPE_ATTRIBUTE,
+  PLACEHOLDER_TAG,
   URL_ATTRIBUTES,
   VENDOR_ATTRIBUTE,
 } from '../catalogue/marked-form';
@@ -12,7 +13,6 @@ import { allowsEvery, type Gate } from './gate';
 import { parkedOffDocument } from './marker';
 import { scriptsInsertedByConsentry } from './markup';
 import { nativeSetAttribute } from './natives';
-import { PLACEHOLDER_TAG } from './placeholder';
 
 /** How long an inline script waits for the external scripts before it (one that hangs must not stall the rest). */
 export const BARRIER_MS = 3000;

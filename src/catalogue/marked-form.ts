@@ -38,6 +38,9 @@ export const URL_ATTRIBUTES: Record<string, readonly string[]> = Object.assign(O
   area: ['ping'],
 });
 
+/** The blocked-embed placeholder's shadow host: a blocked iframe waits inside it, unslotted, so not rendered. */
+export const PLACEHOLDER_TAG = 'consentry-embed';
+
 /** Where a held element keeps the value of URL attribute `name`. */
 export const heldAttribute = (name: string): string => 'data-' + name;
 

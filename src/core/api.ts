@@ -1,6 +1,6 @@
 import type { Consent } from './consent';
 import type { Emitter } from './events';
-import { clearRecord, recordFields, writeRecord } from './record';
+import { clearRecord, writeRecord } from './record';
 import type { Sync } from './sync';
 import type { BlockedItem, CategoryId, ConsentRecord, Consentry, ResolvedConfig } from './types';
 import type { UIView } from './ui-contract';
@@ -13,7 +13,11 @@ export interface ApiDeps {
   config: ResolvedConfig;
   consent: Consent;
   events: Emitter;
-  blocker: { release(): void; purge(categories: CategoryId[]): void };
+  blocker: { release(): void };
+  /** Deletes the cookies of withdrawn categories; settles once done (the later chunk does it). */
+  purge(categories: CategoryId[]): Promise<unknown>;
+  /** Sends a decision to the configured receipts endpoint (only called when there is one). */
+  receipt(record: ConsentRecord): void;
   ui: { show(view: UIView): void; hide(): void };
   session: Consentry['session'];
   sync: Sync;
@@ -28,26 +32,16 @@ export function createApi(deps: ApiDeps): Consentry {
   const { win, config, consent, events, blocker, ui, signal } = deps;
   const allowed = consent.allowed;
 
-  // Scripts that ran cannot be stopped: delete their cookies, then reload unless the site handles it itself.
-  // True when the page is reloading.
+  // Scripts that ran cannot be stopped: delete their cookies, then reload unless the site handles it itself. The
+  // reload waits for the purge (or its failure: the next page view starts blocked all the same). True when the page
+  // is about to reload.
   const withdraw = (withdrawn: CategoryId[]): boolean => {
     if (!withdrawn.length) return false;
-    blocker.purge(withdrawn);
+    const purged = deps.purge(withdrawn);
     if (!config.reloadOnWithdraw) return false;
-    win.location.reload();
+    const reload = () => win.location.reload();
+    purged.then(reload, reload);
     return true;
-  };
-
-  /** Proof of consent, sent once. A string body goes as text/plain: a JSON type would need a CORS preflight. */
-  const sendReceipt = (record: ConsentRecord) => {
-    const endpoint = config.receipts?.endpoint;
-    if (endpoint)
-      try {
-        navigator.sendBeacon(
-          endpoint,
-          JSON.stringify({ ...recordFields(record), url: location.href, language: deps.lang }),
-        );
-      } catch {}
   };
 
   /** The one decision pipeline: API, UI and other tabs (`fromOtherTab`: already stored and broadcast there). */
@@ -59,7 +53,7 @@ export function createApi(deps: ApiDeps): Consentry {
     if (!fromOtherTab) {
       writeRecord(config, record);
       deps.sync.post(record);
-      sendReceipt(record);
+      if (config.receipts) deps.receipt(record);
     }
     signal();
     events.emit('change', record);

@@ -1,11 +1,12 @@
 import { installBlocker } from '../block/index';
-import type { PlaceholderTexts } from '../block/placeholder';
+import { categoryOf } from '../catalogue/catalogue';
 import { createMatcher, type Matcher } from '../catalogue/matcher';
 import { createApi } from '../core/api';
 import { resolveConfig } from '../core/config';
 import { createConsent } from '../core/consent';
 import { createEmitter } from '../core/events';
 import { isRtl, pickLanguage } from '../core/language';
+import type { LaterParts, PlaceholderTexts } from '../core/later-contract';
 import type { Realm } from '../core/realm';
 import { readRecord } from '../core/record';
 import { createSession } from '../core/session';
@@ -69,17 +70,41 @@ export function start(win: Realm & { consentry?: Consentry }, input: unknown, pa
       blocked: overrides.embedBlocked || builtIn.embedBlocked,
       allow: overrides.embedAllow || builtIn.embedAllow,
     }));
-  const blocker = installBlocker(win, {
-    matcher,
-    allowed,
-    report(item) {
-      items.push(item);
-      events.emit('blocked', item);
+  // The later chunk, fetched once on first need. One that cannot load is said once and resolves to nothing: what it
+  // would have done (a placeholder, a purge, a receipt) does not happen, and nothing is allowed because of it.
+  let laterChunk: Promise<LaterParts | undefined> | undefined;
+  const later = () =>
+    (laterChunk ||= parts.later().catch((error) => {
+      console.error('Consentry: consentry-later.js could not load; blocking stays on.', error);
+      return undefined;
+    }));
+  const keep = [config.cookie.name, config.session.name];
+  // Nothing to block when every category a tracker can be filed under is allowed (the catalogue's, and the site's
+  // own): the guards stay dormant until a withdrawal, and such a page pays for no guard at all.
+  const everythingAllowed = () =>
+    [...Object.values(categoryOf), ...config.categories.map((category) => category.id)].every(allowed);
+  const blocker = installBlocker(
+    win,
+    {
+      matcher,
+      allowed,
+      report(item) {
+        items.push(item);
+        events.emit('blocked', item);
+      },
+      keep,
+      placeholder: (frame) =>
+        Promise.all([later(), placeholderTexts()]).then(
+          ([chunk, strings]) =>
+            chunk?.placePlaceholder(frame, strings, (category) => api.set({ [category]: true }), allowed),
+          // strings that cannot load leave the iframe parked and blank: held all the same
+          (error) => console.error('Consentry: the placeholder could not load; the embed stays blocked.', error),
+        ),
     },
-    keep: [config.cookie.name, config.session.name],
-    texts: placeholderTexts,
-    onAllow: (category) => api.set({ [category]: true }),
-  });
+    everythingAllowed(),
+  );
+  // First listener of all: a withdrawal without a reload has its guards before any site listener reacts.
+  events.on('change', () => everythingAllowed() || blocker.guard());
 
   const loadUi = () =>
     Promise.all([parts.ui(), texts()]).then(
@@ -97,6 +122,8 @@ export function start(win: Realm & { consentry?: Consentry }, input: unknown, pa
     ui,
     session: createSession(config),
     sync: createSync(config, win),
+    purge: (categories) => later().then((chunk) => chunk?.purgeCookies(win, matcher, categories, keep)),
+    receipt: (record) => later().then((chunk) => chunk?.sendReceipt(config.receipts!.endpoint, record, lang)),
     signal() {
       consentUpdate(win, config, allowed);
       vendorHooks(win, allowed);

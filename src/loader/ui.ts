@@ -1,4 +1,5 @@
 import type { Lang } from '../core/language';
+import { LATER_EVENT, type LaterParts } from '../core/later-contract';
 import {
   handleWhenLoaded,
   type LanguageTexts,
@@ -19,6 +20,8 @@ export interface LazyParts {
   ui(): Promise<MountUI>;
   /** The built-in strings of one language (the UI's, and the blocked-embed placeholder's). */
   texts(lang: Lang): Promise<LanguageTexts>;
+  /** What runs only once something happened: placeholders, the withdrawal purge, receipts. */
+  later(): Promise<LaterParts>;
 }
 
 /** Runs `fn` once the document has a body: now, or at DOMContentLoaded. */
@@ -26,7 +29,8 @@ export const onDomReady = (doc: Document, fn: () => void): void =>
   doc.readyState == 'loading' ? doc.addEventListener('DOMContentLoaded', fn, { once: true }) : fn();
 
 /**
- * The classic build's parts: `consentry-ui.js` and `consentry-<lang>.js` next to the loader, async so they never
+ * The classic build's parts: `consentry-ui.js`, `consentry-<lang>.js` and `consentry-later.js` next to the loader,
+ * async so they never
  * block rendering, with the loader's nonce so nonce-based CSPs accept them. Each hands over its part through a
  * window event while it runs, which is before its `load` event: a load without it, or an error, rejects.
  */
@@ -45,6 +49,7 @@ export function classicParts(win: Window, loader: HTMLScriptElement | null): Laz
   return {
     ui: () => fetchAnnounced('consentry-ui.js', UI_EVENT),
     texts: (lang) => fetchAnnounced(`consentry-${lang}.js`, TEXTS_EVENT),
+    later: () => fetchAnnounced('consentry-later.js', LATER_EVENT),
   };
 }
 

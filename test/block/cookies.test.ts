@@ -1,50 +1,17 @@
-import { Window } from 'happy-dom';
-import { cookieDomains, cookiePaths, guardCookies, purgeCookies } from '../../src/block/cookies';
+import { guardCookies } from '../../src/block/cookies';
 import { createGate } from '../../src/block/gate';
-import type { Matcher } from '../../src/catalogue/matcher';
 import type { BlockedItem } from '../../src/core/types';
+import { cookieMatcher as matcher, KEEP as keep, openRecordingPage, type RecordingPage } from '../fixtures/cookie-jar';
 
-// A stand-in for the catalogue: _ga* is analytics, _fbp marketing; the consent record and the session cookie
-// are deliberately matched too, to prove that `keep` wins over the matcher.
-const matcher: Matcher = {
-  url: () => undefined,
-  cookie: (n) =>
-    n.startsWith('_ga') || n == 'consentry' || n == 'sid'
-      ? { category: 'analytics', vendor: 'Google Analytics' }
-      : n == '_fbp'
-        ? { category: 'marketing', vendor: 'Meta' }
-        : undefined,
-};
-const keep = ['consentry', 'sid'];
-
+let page: RecordingPage | undefined;
 let win: any;
+let writes: string[];
 let allowed: Set<string>;
 let reported: BlockedItem[];
-let writes: string[];
-let holder: object;
-let native: PropertyDescriptor;
 
-// The accessor may sit on any prototype of the document; spy on the native setter where it is. happy-dom's jar does
-// not model Domain= and Max-Age=0 faithfully, so purge tests read the strings written (Chromium checked the jar).
-const cookieHolder = (d: object) => {
-  let p: any = d;
-  while (!Object.getOwnPropertyDescriptor(p, 'cookie')) p = Object.getPrototypeOf(p);
-  return p;
-};
-
-/** Opens a page at `url` whose native cookie setter records every string written (undone in afterEach). */
 const open = (url: string) => {
-  win = new Window({ url });
-  holder = cookieHolder(win.document);
-  native = Object.getOwnPropertyDescriptor(holder, 'cookie')!;
-  writes = [];
-  Object.defineProperty(holder, 'cookie', {
-    ...native,
-    set(v: string) {
-      writes.push(v);
-      native.set!.call(this, v);
-    },
-  });
+  page = openRecordingPage(url);
+  ({ win, writes } = page);
 };
 
 beforeEach(() => {
@@ -52,11 +19,8 @@ beforeEach(() => {
   reported = [];
 });
 afterEach(() => {
-  if (win) {
-    Object.defineProperty(holder, 'cookie', native);
-    win.happyDOM.close();
-    win = undefined;
-  }
+  page?.close();
+  page = undefined;
   vi.restoreAllMocks();
 });
 
@@ -131,7 +95,7 @@ describe('guardCookies', () => {
 
   it('leaves the document.cookie getter native', () => {
     guard();
-    expect(Object.getOwnPropertyDescriptor(holder, 'cookie')!.get).toBe(native.get);
+    expect(Object.getOwnPropertyDescriptor(page!.holder, 'cookie')!.get).toBe(page!.native.get);
   });
 
   it('cookieStore.set of a tracking cookie resolves without writing', async () => {
@@ -149,93 +113,5 @@ describe('guardCookies', () => {
     await win.cookieStore.set('theme', 'dark');
     await win.cookieStore.set({ name: '_ga', value: '', expires: 0 });
     expect(set).toHaveBeenCalledTimes(2);
-  });
-});
-
-describe('purgeCookies', () => {
-  beforeEach(() => open('https://www.shop.test/'));
-
-  it('never touches the session cookie or the consent record', () => {
-    win.document.cookie = 'sid=abc';
-    win.document.cookie = 'consentry=x';
-    win.document.cookie = '_fbp=fb.1';
-    writes.length = 0;
-    expect(purgeCookies(win, matcher, ['analytics', 'marketing'], keep)).toEqual(['_fbp']);
-    expect(writes.length).toBeGreaterThan(0);
-    expect(writes.filter((c) => !c.startsWith('_fbp='))).toEqual([]);
-  });
-
-  it('leaves the cookies of categories still allowed', () => {
-    win.document.cookie = '_ga=1';
-    win.document.cookie = '_fbp=1';
-    writes.length = 0;
-    expect(purgeCookies(win, matcher, ['marketing'], keep)).toEqual(['_fbp']);
-    expect(writes.filter((c) => !c.startsWith('_fbp='))).toEqual([]);
-  });
-
-  it('writes through the cookie guard, which lets its deletions pass', () => {
-    win.document.cookie = '_ga=1';
-    writes.length = 0;
-    guard();
-    purgeCookies(win, matcher, ['analytics'], keep);
-    // www.shop.test: host-only, www.shop.test, shop.test; path /.
-    expect(writes).toHaveLength(3);
-    expect(reported).toEqual([]);
-  });
-});
-
-describe('purgeCookies on a page deep below a registrable domain', () => {
-  beforeEach(() => open('https://a.shop.example.co.uk/en/cart'));
-
-  it('deletes a cookie on every parent domain and every path prefix of the page', () => {
-    win.document.cookie = '_ga=GA1.1.123; path=/';
-    writes.length = 0;
-    expect(purgeCookies(win, matcher, ['analytics'], keep)).toEqual(['_ga']);
-    const paths = ['/', '/en', '/en/', '/en/cart'];
-    const domains = ['', ';domain=a.shop.example.co.uk', ';domain=shop.example.co.uk', ';domain=example.co.uk'];
-    expect(writes.sort()).toEqual(domains.flatMap((d) => paths.map((p) => `_ga=;max-age=0;path=${p}${d}`)).sort());
-  });
-});
-
-describe('cookieDomains', () => {
-  it('yields the host itself and each parent down to the registrable domain', () => {
-    expect(cookieDomains('a.b.example.com')).toEqual(['a.b.example.com', 'b.example.com', 'example.com']);
-  });
-
-  it('never yields a listed second-level public suffix', () => {
-    expect(cookieDomains('a.shop.example.co.uk')).toEqual([
-      'a.shop.example.co.uk',
-      'shop.example.co.uk',
-      'example.co.uk',
-    ]);
-    expect(cookieDomains('www.example.com.cn')).toEqual(['www.example.com.cn', 'example.com.cn']);
-  });
-
-  it('still yields an unlisted multi-label suffix, since browsers ignore a Domain= on a public suffix', () => {
-    expect(cookieDomains('www.example.com.mx')).toEqual(['www.example.com.mx', 'example.com.mx', 'com.mx']);
-  });
-
-  it('yields only the host for a registrable domain', () => {
-    expect(cookieDomains('example.com')).toEqual(['example.com']);
-  });
-
-  it('yields only the host for a single-label host or an IP address', () => {
-    expect(cookieDomains('localhost')).toEqual(['localhost']);
-    expect(cookieDomains('127.0.0.1')).toEqual(['127.0.0.1']);
-    expect(cookieDomains('[::1]')).toEqual(['[::1]']);
-  });
-});
-
-describe('cookiePaths', () => {
-  it('yields / and every prefix of the pathname, with and without a trailing slash', () => {
-    expect(cookiePaths('/a/b/c')).toEqual(['/', '/a', '/a/', '/a/b', '/a/b/', '/a/b/c']);
-  });
-
-  it('adds no duplicate for a pathname that ends in a slash', () => {
-    expect(cookiePaths('/a/b/')).toEqual(['/', '/a', '/a/', '/a/b', '/a/b/']);
-  });
-
-  it('yields only / for the root path', () => {
-    expect(cookiePaths('/')).toEqual(['/']);
   });
 });

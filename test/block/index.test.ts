@@ -1,5 +1,4 @@
 import { Window } from 'happy-dom';
-import { purgeCookies } from '../../src/block/cookies';
 import { type BlockerOptions, installBlocker } from '../../src/block/index';
 import { guardMarkup } from '../../src/block/markup';
 
@@ -21,7 +20,7 @@ const frameInstall = (realm: any) => frames.into(realm);
 vi.mock('../../src/block/elements', () => ({ guardElements: rec('elements') }));
 vi.mock('../../src/block/markup', () => ({ guardMarkup: rec('markup') }));
 vi.mock('../../src/block/network', () => ({ guardNetwork: rec('network') }));
-vi.mock('../../src/block/cookies', () => ({ guardCookies: rec('cookies'), purgeCookies: vi.fn() }));
+vi.mock('../../src/block/cookies', () => ({ guardCookies: rec('cookies') }));
 vi.mock('../../src/block/parser', () => ({ guardParser: rec('parser') }));
 vi.mock('../../src/block/frames', () => ({
   guardFrames: vi.fn((realm: any, into: (child: any) => void) => {
@@ -30,15 +29,13 @@ vi.mock('../../src/block/frames', () => ({
   }),
 }));
 vi.mock('../../src/block/reactivate', () => ({ createReactivator: rec('reactivator', reactivator) }));
-vi.mock('../../src/block/placeholder', () => ({ showPlaceholders: rec('placeholders') }));
 
 const options = (): BlockerOptions => ({
   matcher: { url: () => undefined, cookie: () => undefined },
   allowed: () => false,
   report: () => {},
   keep: ['consentry', 'sid'],
-  texts: async () => ({ blocked: '{vendor}', allow: 'Allow' }),
-  onAllow: () => {},
+  placeholder: vi.fn(),
 });
 
 let win: any;
@@ -60,10 +57,9 @@ test('the per-realm guards install first, in order, then the page-wide parts onc
     'markup@top',
     'network@top',
     'cookies@top',
-    'parser@top',
     'frames@top',
+    'parser@top',
     'reactivator@top',
-    'placeholders@top',
   ]);
 });
 
@@ -107,8 +103,32 @@ test('release hands over to the reactivator', () => {
   expect(reactivator.release).toHaveBeenCalledOnce();
 });
 
-test('purge deletes the withdrawn categories and spares the kept cookies', () => {
+test('a dormant blocker (everything allowed) patches nothing and only watches the parser for marked tags', () => {
+  installBlocker(win, options(), true);
+  expect(calls).toEqual(['parser@top', 'reactivator@top']);
+});
+
+test('guard() wakes a dormant blocker once: the per-realm guards and the frames guard, then nothing more', () => {
+  const blocker = installBlocker(win, options(), true);
+  calls.length = 0;
+  blocker.guard();
+  blocker.guard();
+  expect(calls).toEqual(['elements@top', 'markup@top', 'network@top', 'cookies@top', 'frames@top']);
+});
+
+test('a marked iframe already in the document and still held gets its placeholder at once', () => {
   const o = options();
-  installBlocker(win, o).purge(['analytics']);
-  expect(purgeCookies).toHaveBeenCalledWith(win, o.matcher, ['analytics'], ['consentry', 'sid']);
+  win.document.body.innerHTML = '<iframe data-consent="marketing" data-src="https://ads.test/x"></iframe>';
+  installBlocker(win, o);
+  expect(o.placeholder).toHaveBeenCalledWith(win.document.querySelector('iframe'));
+});
+
+test('an iframe parked later is handed to the placeholder', async () => {
+  const { park } = await vi.importActual<typeof import('../../src/block/marker')>('../../src/block/marker');
+  const o = options();
+  installBlocker(win, o);
+  const frame = win.document.createElement('iframe');
+  win.document.body.append(frame);
+  park(frame, { category: 'marketing', vendor: 'Ads' }, 'src', 'https://ads.test/x');
+  expect(o.placeholder).toHaveBeenCalledWith(frame);
 });

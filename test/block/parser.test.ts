@@ -2,10 +2,19 @@ import { guardParser } from '../../src/block/parser';
 import { AD_PIXEL, FIRST_PARTY, gate, reports, reset, state, TRACKER, win } from './fixture';
 
 const marked = vi.fn();
-beforeAll(() => guardParser(win, gate, marked));
+let checksUnmarked = true;
+// happy-dom's document has finished loading; the guard watches only a document that is still being parsed.
+beforeAll(() => {
+  Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+  guardParser(win, gate, marked, () => checksUnmarked);
+});
+afterAll(() => {
+  delete (document as any).readyState;
+});
 beforeEach(() => {
   reset();
   marked.mockClear();
+  checksUnmarked = true;
 });
 /** Observer callbacks are microtasks; one macrotask later they have all run. */
 const settle = () => new Promise((ok) => setTimeout(ok));
@@ -78,5 +87,42 @@ describe('guardParser', () => {
     expect(s.getAttribute('type')).toBe('text/plain');
     expect(marked).not.toHaveBeenCalled();
     expect(reports).toEqual([]);
+  });
+});
+
+describe('guardParser, dormant and after parsing', () => {
+  it('while nothing is to be blocked, an unmarked tracker script is left alone', async () => {
+    checksUnmarked = false;
+    const s = add('script', { src: T });
+    await settle();
+    expect(s.hasAttribute('data-consent')).toBe(false);
+    expect(reports).toHaveLength(0);
+  });
+
+  it('while nothing is to be blocked, a marked tag is still handed over for release', async () => {
+    checksUnmarked = false;
+    state.allowed.add('analytics');
+    const s = add('script', { type: 'text/plain', 'data-consent': 'analytics', src: T });
+    await settle();
+    expect(marked).toHaveBeenCalledWith(s);
+  });
+
+  it('a document that has finished parsing is not watched at all', () => {
+    const observe = vi.spyOn(win.MutationObserver.prototype, 'observe');
+    delete (document as any).readyState;
+    guardParser(win, gate, marked, () => true);
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    expect(observe).not.toHaveBeenCalled();
+  });
+
+  // Last: it ends the watch that the tests above share.
+  it('stops watching at DOMContentLoaded, after the records still queued', () => {
+    const disconnect = vi.spyOn(win.MutationObserver.prototype, 'disconnect');
+    const s = document.createElement('script');
+    s.setAttribute('src', T);
+    document.body.append(s);
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(s.getAttribute('type')).toBe('text/plain');
+    expect(disconnect).toHaveBeenCalled();
   });
 });

@@ -84,29 +84,45 @@ it('a decision that grants something releases what was blocked', () => {
   expect(blocker.release).toHaveBeenCalledTimes(1);
 });
 
-it('withdrawing a category purges its cookies and reloads the page', () => {
-  const { api, blocker, reload } = makeApi();
+/** The purge settles in a later microtask, and the reload follows it. */
+const purgeSettled = () => new Promise((settle) => setTimeout(settle, 0));
+
+it('withdrawing a category purges its cookies, then reloads the page', async () => {
+  const { api, purge, reload } = makeApi();
   api.acceptAll();
   api.set({ analytics: false });
-  expect(blocker.purge).toHaveBeenCalledWith(['analytics']);
+  expect(purge).toHaveBeenCalledWith(['analytics']);
+  expect(reload).not.toHaveBeenCalled();
+  await purgeSettled();
   expect(reload).toHaveBeenCalledTimes(1);
 });
 
-it('withdrawing with reloadOnWithdraw false purges without reloading', () => {
-  const { api, blocker, reload } = makeApi({ reloadOnWithdraw: false });
+it('a purge that fails still reloads: the next page view starts blocked', async () => {
+  const { api, purge, reload } = makeApi();
+  purge.mockRejectedValueOnce(new Error('offline'));
   api.acceptAll();
   api.rejectAll();
-  expect(blocker.purge).toHaveBeenCalledWith(['preferences', 'analytics', 'marketing']);
+  await purgeSettled();
+  expect(reload).toHaveBeenCalledTimes(1);
+});
+
+it('withdrawing with reloadOnWithdraw false purges without reloading', async () => {
+  const { api, purge, reload } = makeApi({ reloadOnWithdraw: false });
+  api.acceptAll();
+  api.rejectAll();
+  expect(purge).toHaveBeenCalledWith(['preferences', 'analytics', 'marketing']);
+  await purgeSettled();
   expect(reload).not.toHaveBeenCalled();
 });
 
-it('reload happens after change listeners ran', () => {
+it('reload happens after change listeners ran', async () => {
   const { api, reload } = makeApi();
   api.acceptAll();
   const order: string[] = [];
   api.on('change', () => order.push('change'));
   reload.mockImplementation(() => order.push('reload'));
   api.rejectAll();
+  await purgeSettled();
   expect(order).toEqual(['change', 'reload']);
 });
 
@@ -129,11 +145,16 @@ it('each decision calls vendor consent hooks that exist on the page', () => {
 });
 
 it('each decision sends one receipt when an endpoint is configured', () => {
-  const beacon = vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true);
-  const { api } = makeApi({ receipts: { endpoint: '/consent' } });
+  const { api, receipt } = makeApi({ receipts: { endpoint: '/consent' } });
   api.acceptAll();
-  expect(beacon).toHaveBeenCalledTimes(1);
-  expect(beacon.mock.calls[0][0]).toBe('/consent');
+  expect(receipt).toHaveBeenCalledTimes(1);
+  expect(receipt).toHaveBeenCalledWith(api.get());
+});
+
+it('no receipt is sent without an endpoint', () => {
+  const { api, receipt } = makeApi();
+  api.acceptAll();
+  expect(receipt).not.toHaveBeenCalled();
 });
 
 describe('events', () => {
@@ -213,11 +234,12 @@ describe('reset', () => {
     expect(readRecord(config)).toBeNull();
     expect(ui.show).toHaveBeenLastCalledWith('banner');
   });
-  it('purges and reloads when something had been allowed in this page view', () => {
-    const { api, blocker, reload, ui } = makeApi();
+  it('purges and reloads when something had been allowed in this page view', async () => {
+    const { api, purge, reload, ui } = makeApi();
     api.set({ analytics: true });
     api.reset();
-    expect(blocker.purge).toHaveBeenCalledWith(['analytics']);
+    expect(purge).toHaveBeenCalledWith(['analytics']);
+    await purgeSettled();
     expect(reload).toHaveBeenCalled();
     expect(ui.show).not.toHaveBeenCalled();
   });

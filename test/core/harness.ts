@@ -17,7 +17,9 @@ export function makeApi(input: unknown = {}, { gpc = false } = {}) {
   const config = resolveConfig(input);
   const consent = createConsent(config, readRecord(config), gpc);
   const events = createEmitter(window);
-  const blocker = { release: vi.fn(), purge: vi.fn() };
+  const blocker = { release: vi.fn() };
+  const purge = vi.fn(async (_categories: string[]) => {});
+  const receipt = vi.fn();
   const ui = { show: vi.fn(), hide: vi.fn() };
   const posted: ConsentRecord[] = [];
   let receive: (r: ConsentRecord) => void = () => {};
@@ -31,6 +33,8 @@ export function makeApi(input: unknown = {}, { gpc = false } = {}) {
     consent,
     events,
     blocker,
+    purge,
+    receipt,
     ui,
     session: createSession(config),
     sync,
@@ -41,7 +45,19 @@ export function makeApi(input: unknown = {}, { gpc = false } = {}) {
     items,
     lang: 'en',
   });
-  return { api, config, events, blocker, ui, posted, receive: (r: ConsentRecord) => receive(r), items, reload };
+  return {
+    api,
+    config,
+    events,
+    blocker,
+    purge,
+    receipt,
+    ui,
+    posted,
+    receive: (r: ConsentRecord) => receive(r),
+    items,
+    reload,
+  };
 }
 
 export function clearCookies() {

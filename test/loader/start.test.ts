@@ -5,7 +5,13 @@ import type { Consentry } from '../../src/core/types';
 import { start } from '../../src/loader/start';
 import { clearCookies, makeApi } from '../core/harness';
 
-const calls = vi.hoisted(() => ({ blocker: [] as any[], matcher: [] as any[], dataLayerAtInstall: [] as unknown[] }));
+const calls = vi.hoisted(() => ({
+  blocker: [] as any[],
+  dormant: [] as unknown[],
+  guard: vi.fn(),
+  matcher: [] as any[],
+  dataLayerAtInstall: [] as unknown[],
+}));
 vi.mock('../../src/catalogue/matcher', () => ({
   createMatcher: (o: MatcherOptions) => {
     calls.matcher.push(o);
@@ -17,10 +23,11 @@ vi.mock('../../src/catalogue/matcher', () => ({
   },
 }));
 vi.mock('../../src/block/index', () => ({
-  installBlocker: (realm: any, o: BlockerOptions) => {
+  installBlocker: (realm: any, o: BlockerOptions, dormant?: boolean) => {
     calls.blocker.push(o);
+    calls.dormant.push(!!dormant);
     calls.dataLayerAtInstall.push(realm.dataLayer && [...realm.dataLayer]);
-    return { release: vi.fn(), purge: vi.fn() };
+    return { release: vi.fn(), guard: calls.guard };
   },
 }));
 
@@ -28,12 +35,26 @@ type W = Window & { consentry: Consentry; dataLayer: IArguments[] };
 let win: W;
 const never = () => new Promise<never>(() => {});
 /** Lazy parts that never arrive, counting what was asked for; `texts` answers with a language's placeholder strings. */
-const lazyParts = (texts: (lang: string) => Promise<any> = never) => ({ ui: vi.fn(never), texts: vi.fn(texts) });
+const lazyParts = (texts: (lang: string) => Promise<any> = never) => ({
+  ui: vi.fn(never),
+  texts: vi.fn(texts),
+  later: vi.fn(never),
+});
+/** Lazy parts whose language file and later chunk arrive; `placePlaceholder` records what it was given. */
+const arriving = () => {
+  const placePlaceholder = vi.fn();
+  const parts = lazyParts(async () => ({ embedBlocked: '已封鎖 {vendor}', embedAllow: '允許' }));
+  parts.later.mockResolvedValue({ placePlaceholder, purgeCookies: vi.fn(), sendReceipt: vi.fn() } as never);
+  return { parts, placePlaceholder };
+};
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 const boot = (config: unknown = {}, parts = lazyParts()) => ({ api: start(win as any, config, parts), parts });
 
 beforeEach(() => {
   win = new Window({ url: 'https://example.com/' }) as unknown as W;
   calls.blocker = [];
+  calls.dormant = [];
+  calls.guard.mockReset();
   calls.matcher = [];
   calls.dataLayerAtInstall = [];
   clearCookies();
@@ -127,28 +148,71 @@ describe('start', () => {
     expect(calls.blocker[0].keep).toEqual(['c', 's']);
   });
 
-  it('gives the blocker the placeholder strings of the page language, with config overrides on top', async () => {
+  it("draws a blocked iframe's placeholder from the later chunk, in the page language, with config overrides", async () => {
     win.document.documentElement.lang = 'zh-TW';
-    const parts = lazyParts(async () => ({ embedBlocked: '已封鎖 {vendor}', embedAllow: '允許' }));
+    const { parts, placePlaceholder } = arriving();
     boot({ texts: { 'zh-Hant': { embedAllow: '載入' } } }, parts);
-    expect(parts.texts).toHaveBeenCalledTimes(1);
+    const frame = win.document.createElement('iframe');
+    calls.blocker[0].placeholder(frame);
+    await settled();
     expect(parts.texts).toHaveBeenCalledWith('zh-Hant');
-    await expect(calls.blocker[0].texts()).resolves.toEqual({ blocked: '已封鎖 {vendor}', allow: '載入' });
+    expect(placePlaceholder.mock.calls[0][0]).toBe(frame);
+    expect(placePlaceholder.mock.calls[0][1]).toEqual({ blocked: '已封鎖 {vendor}', allow: '載入' });
   });
 
-  it('fetches the language file once for the banner and the placeholders together', async () => {
-    const parts = lazyParts(async () => ({ embedBlocked: 'b', embedAllow: 'a' }));
+  it('fetches the language file and the later chunk once, however many embeds and views need them', async () => {
+    const { parts } = arriving();
     boot({}, parts);
-    await calls.blocker[0].texts();
-    await calls.blocker[0].texts();
+    for (let i = 0; i < 3; i++) calls.blocker[0].placeholder(win.document.createElement('iframe'));
+    await settled();
     expect(parts.texts).toHaveBeenCalledTimes(1);
+    expect(parts.later).toHaveBeenCalledTimes(1);
   });
 
-  it('"allow and load" on a placeholder allows that category', () => {
-    const { api } = boot();
-    calls.blocker[0].onAllow('marketing');
+  it('says once when the later chunk cannot load, and the embed stays blocked', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const parts = lazyParts(async () => ({ embedBlocked: 'b', embedAllow: 'a' }));
+    parts.later.mockRejectedValue(new Error('offline'));
+    boot({}, parts);
+    calls.blocker[0].placeholder(win.document.createElement('iframe'));
+    calls.blocker[0].placeholder(win.document.createElement('iframe'));
+    await settled();
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(String(error.mock.calls[0][0])).toMatch(/consentry-later\.js could not load; blocking stays on/);
+  });
+
+  it('"allow and load" on a placeholder allows that category', async () => {
+    const { parts, placePlaceholder } = arriving();
+    const { api } = boot({}, parts);
+    calls.blocker[0].placeholder(win.document.createElement('iframe'));
+    await settled();
+    const onAllow = placePlaceholder.mock.calls[0][2];
+    onAllow('marketing');
     expect(api.allowed('marketing')).toBe(true);
     expect(api.get()?.method).toBe('api');
+  });
+
+  it('gives a new visitor a blocker that guards at once', () => {
+    boot();
+    expect(calls.dormant[0]).toBe(false);
+  });
+
+  it('gives a returning visitor who allowed everything a dormant blocker', () => {
+    makeApi().api.acceptAll();
+    win.document.cookie = document.cookie.split('; ').find((c) => c.startsWith('consentry='))!;
+    boot();
+    expect(calls.dormant[0]).toBe(true);
+  });
+
+  it('wakes a dormant blocker on a withdrawal, before the site hears of the change', () => {
+    makeApi().api.acceptAll();
+    win.document.cookie = document.cookie.split('; ').find((c) => c.startsWith('consentry='))!;
+    const { api } = boot({ reloadOnWithdraw: false });
+    const order: string[] = [];
+    calls.guard.mockImplementation(() => order.push('guard'));
+    api.on('change', () => order.push('site'));
+    api.set({ marketing: false });
+    expect(order).toEqual(['guard', 'site']);
   });
 
   it('reports what the blocker held back through blocked() and the blocked event', () => {
