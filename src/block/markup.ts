@@ -38,8 +38,7 @@ export function scrubMarkup(doc: Document, gate: Gate, html: unknown): unknown {
 
 /**
  * Guards HTML-string insertion in this realm: innerHTML/outerHTML (Element, ShadowRoot), insertAdjacentHTML,
- * Range#createContextualFragment (its scripts do run) and document.write/writeln (whose scripts run before any
- * observer could see them; after parsing, see below). Not covered: `setHTMLUnsafe`, DOMParser /
+ * Range#createContextualFragment (its scripts do run) and document.write/writeln (guardDocumentWrite, below). Not covered: `setHTMLUnsafe`, DOMParser /
  * Document.parseHTMLUnsafe output adopted later (the parser guard sees it on insertion, after an img may have started).
  */
 export function guardMarkup(win: Realm, gate: Gate): void {
@@ -65,6 +64,27 @@ export function guardMarkup(win: Realm, gate: Gate): void {
           return nativeMethod.apply(this, args);
         },
     );
+  guardSetter(win.Element.prototype, 'innerHTML');
+  guardSetter(win.Element.prototype, 'outerHTML');
+  guardSetter(win.ShadowRoot?.prototype, 'innerHTML');
+  guardMethod(win.Element.prototype, 'insertAdjacentHTML', 1);
+  guardMethod(win.Range?.prototype, 'createContextualFragment', 0);
+  guardDocumentWrite(win, gate);
+}
+
+/** Realms whose document.write is guarded already: the markup guard and the reactivator both ask for it. */
+const writeGuarded = new WeakSet<Realm>();
+
+/**
+ * Guards document.write/writeln in this realm, once. Markup written while the document is parsed is scrubbed (its
+ * scripts run before any observer could see them). A script that Consentry inserted (a re-activated tag), or any
+ * script once parsing is over, would wipe the page or be ignored by a real write: its markup goes after the writing
+ * script as parsed nodes instead (the guarded fragment scrubs it; its scripts run and are ours too). An empty
+ * document (a blank frame being filled) is still written.
+ */
+export function guardDocumentWrite(win: Realm, gate: Gate): void {
+  if (writeGuarded.has(win)) return;
+  writeGuarded.add(win);
   const guardWrite = (name: string) =>
     replaceMethod(
       win.Document.prototype,
@@ -73,9 +93,6 @@ export function guardMarkup(win: Realm, gate: Gate): void {
         function (this: Document, ...args: unknown[]) {
           // write/writeln take any number of strings: check them as one
           const html = args.length > 1 ? args.join('') : args[0];
-          // a script we inserted, or parsing is over: a real write would wipe the page or be ignored. The markup
-          // goes after the writing script as parsed nodes instead (the guarded fragment scrubs it; its scripts run
-          // and are ours too). An empty document (a blank frame being filled) is still written.
           const writer = this.currentScript;
           if (scriptsInsertedByConsentry.has(writer!) || (this.readyState != 'loading' && this.body?.firstChild)) {
             const range = this.createRange();
@@ -88,14 +105,9 @@ export function guardMarkup(win: Realm, gate: Gate): void {
             for (const script of fragment.querySelectorAll('script')) scriptsInsertedByConsentry.add(script);
             return range.insertNode(fragment);
           }
-          return args.length ? nativeWrite.call(this, scrub(html)) : nativeWrite.call(this);
+          return args.length ? nativeWrite.call(this, scrubMarkup(win.document, gate, html)) : nativeWrite.call(this);
         },
     );
-  guardSetter(win.Element.prototype, 'innerHTML');
-  guardSetter(win.Element.prototype, 'outerHTML');
-  guardSetter(win.ShadowRoot?.prototype, 'innerHTML');
-  guardMethod(win.Element.prototype, 'insertAdjacentHTML', 1);
-  guardMethod(win.Range?.prototype, 'createContextualFragment', 0);
   guardWrite('write');
   guardWrite('writeln');
 }

@@ -9,9 +9,10 @@ import {
   URL_ATTRIBUTES,
   VENDOR_ATTRIBUTE,
 } from '../catalogue/marked-form';
+import type { Realm } from '../core/realm';
 import { allowsEvery, type Gate } from './gate';
 import { parkedOffDocument } from './marker';
-import { scriptsInsertedByConsentry } from './markup';
+import { guardDocumentWrite, scriptsInsertedByConsentry } from './markup';
 import { nativeSetAttribute } from './natives';
 
 /** How long an inline script waits for the external scripts before it (one that hangs must not stall the rest). */
@@ -42,7 +43,7 @@ export interface Reactivator {
  * Limit: tags that wait for DOMContentLoaded/load which already fired may not start; most tags check readyState.
  * Stopping what already ran on withdrawal is the loader's reload (reloadOnWithdraw), not this.
  */
-export function createReactivator(win: Window, gate: Gate): Reactivator {
+export function createReactivator(win: Realm, gate: Gate): Reactivator {
   const scriptQueue: Element[] = [];
   let pendingLoads: Promise<unknown>[] = [];
   let pumping = false;
@@ -67,8 +68,12 @@ export function createReactivator(win: Window, gate: Gate): Reactivator {
     }
   };
 
-  /** Replaces a marked script by a new one, through the guards: they may park it again for another category (then it never loads: not awaited). */
+  /**
+   * Replaces a marked script by a new one, through the guards: they may park it again for another category (then it
+   * never loads: not awaited). Its document.write must go where the tag is, even while the other guards are dormant.
+   */
   const runScript = (marked: Element) => {
+    guardDocumentWrite(win, gate);
     const script = marked.ownerDocument.createElement('script');
     scriptsInsertedByConsentry.add(script);
     for (const attribute of marked.attributes) script.setAttribute(attribute.name, attribute.value);
