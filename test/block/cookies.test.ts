@@ -1,7 +1,7 @@
 import { guardCookies } from '../../src/block/cookies';
 import { createGate } from '../../src/block/gate';
 import type { BlockedItem } from '../../src/core/types';
-import { cookieMatcher as matcher, KEEP as keep, openRecordingPage, type RecordingPage } from '../fixtures/cookie-jar';
+import { KEEP as keep, cookieMatcher as matcher, openRecordingPage, type RecordingPage } from '../fixtures/cookie-jar';
 
 let page: RecordingPage | undefined;
 let win: any;

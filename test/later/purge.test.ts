@@ -2,7 +2,7 @@ import { guardCookies } from '../../src/block/cookies';
 import { createGate } from '../../src/block/gate';
 import type { BlockedItem } from '../../src/core/types';
 import { cookieDomains, cookiePaths, purgeCookies } from '../../src/later/purge';
-import { cookieMatcher as matcher, KEEP as keep, openRecordingPage, type RecordingPage } from '../fixtures/cookie-jar';
+import { KEEP as keep, cookieMatcher as matcher, openRecordingPage, type RecordingPage } from '../fixtures/cookie-jar';
 
 // The purge runs against a page whose native cookie setter records what is written, and, in one test, through the
 // cookie guard (src/block/cookies.ts), which must let its deletions pass.
