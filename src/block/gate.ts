@@ -34,8 +34,11 @@ export const GUARD_FAILURE: Match = { category: 'marketing', vendor: 'unknown (g
 let failureLogged = false;
 
 /** True when every category of a `data-consent` list (`"analytics marketing"`) is allowed. */
-export const allowsEvery = (allowed: (category: CategoryId) => boolean, list: string): boolean =>
-  consentCategories(list).every(allowed);
+/** True when the list names at least one category and every one is allowed: a list that names none allows nothing. */
+export const allowsEvery = (allowed: (category: CategoryId) => boolean, list: string): boolean => {
+  const categories = consentCategories(list);
+  return categories.length > 0 && categories.every(allowed);
+};
 
 /** The record of one held item, for `blocked()` and the `blocked` event. */
 export const blockedItem = (kind: BlockedKind, url: string, match: Match, element?: Element): BlockedItem => ({

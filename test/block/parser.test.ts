@@ -93,7 +93,7 @@ describe('guardParser', () => {
 describe('guardParser, dormant and after parsing', () => {
   it('while nothing is to be blocked, an unmarked tracker script is left alone', async () => {
     checksUnmarked = false;
-    const s = add('script', { src: T });
+    const s = add('script', { src: TRACKER });
     await settle();
     expect(s.hasAttribute('data-consent')).toBe(false);
     expect(reports).toHaveLength(0);
@@ -102,7 +102,7 @@ describe('guardParser, dormant and after parsing', () => {
   it('while nothing is to be blocked, a marked tag is still handed over for release', async () => {
     checksUnmarked = false;
     state.allowed.add('analytics');
-    const s = add('script', { type: 'text/plain', 'data-consent': 'analytics', src: T });
+    const s = add('script', { type: 'text/plain', 'data-consent': 'analytics', src: TRACKER });
     await settle();
     expect(marked).toHaveBeenCalledWith(s);
   });
@@ -119,7 +119,7 @@ describe('guardParser, dormant and after parsing', () => {
   it('stops watching at DOMContentLoaded, after the records still queued', () => {
     const disconnect = vi.spyOn(win.MutationObserver.prototype, 'disconnect');
     const s = document.createElement('script');
-    s.setAttribute('src', T);
+    s.setAttribute('src', TRACKER);
     document.body.append(s);
     document.dispatchEvent(new Event('DOMContentLoaded'));
     expect(s.getAttribute('type')).toBe('text/plain');
