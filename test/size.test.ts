@@ -12,14 +12,14 @@ describe('the size gate (gzip -9 of dist/)', () => {
   // consentrySizes() throws "run `npm run build`" when dist/ is missing: a failure, never a silent skip.
   const sizes = () => consentrySizes();
 
-  it('the loader stays within its interim ceiling of 12.75 kB gzip', () => {
+  it('the loader stays within its interim ceiling of 13 kB gzip', () => {
     const { loader } = sizes();
     expect(loader.gzip, `dist/consentry.js is ${kB(loader.gzip)} gzip, over its ceiling`).toBeLessThanOrEqual(
       CEILING.loader,
     );
   });
 
-  it('loader, UI chunk and the largest language file stay within 21.5 kB gzip', () => {
+  it('loader, UI chunk and the largest language file stay within 22 kB gzip', () => {
     const { loader, ui, lang, total } = sizes();
     expect(
       total.gzip,

@@ -45,7 +45,8 @@ const SCALAR_KEYS: [path: string, validate: Validator, expected: string, fallbac
   ['gpc', isBoolean, BOOLEAN_FORM, true],
   ['reloadOnWithdraw', isBoolean, BOOLEAN_FORM, true],
   ['receipts.endpoint', isHttpOrRelativeUrl, URL_FORM],
-  ['openButton', isBoolean, BOOLEAN_FORM, false],
+  ['openButton', (value) => isBoolean(value) || value == 'auto', 'true, false or "auto"', 'auto'],
+  ['minorsNotice', isBoolean, BOOLEAN_FORM, false],
 ];
 
 /** Logs the one error of a bad key; returns undefined. */

@@ -2,7 +2,21 @@
  * The languages with built-in texts, as BCP 47 tags: one file each in src/ui/i18n/<tag>.ts. Adding a language is
  * that file plus its entry here; the build, the loader, the config validator and the ES entry all read this list.
  */
-export const LANGUAGES = ['en', 'zh-Hant', 'zh-Hans'] as const;
+export const LANGUAGES = [
+  'en',
+  'zh-Hant',
+  'zh-Hans',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'nl',
+  'pt',
+  'pl',
+  'ja',
+  'ko',
+  'ar',
+] as const;
 
 export type Lang = (typeof LANGUAGES)[number];
 
@@ -25,4 +39,9 @@ export const langOf = (tag?: string | null): Lang | undefined => {
 export const pickLanguage = (configured: string | undefined, doc: Document, nav: Navigator): Lang =>
   [configured, doc.documentElement.lang, ...nav.languages].map(langOf).find(Boolean) || 'en';
 
-export const isRtl = (doc: Document): boolean => /rtl/i.test(doc.documentElement.dir);
+/**
+ * Whether a language is written right to left. The banner's direction follows its own language, not the page's
+ * `<html dir>`: an Arabic banner reads right to left on any page, an English one left to right. The list holds the
+ * right-to-left languages in wide use, so adding one of them to LANGUAGES needs no second entry here.
+ */
+export const isRtl = (lang: string): boolean => /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)\b/.test(lang);

@@ -66,12 +66,33 @@ export interface Texts {
   policyUpdated: string;
   alwaysOn: string;
   gpcNotice: string;
+  /** The guardian line the banner adds with config `minorsNotice`; names no age, which differs by country. */
+  minorsNotice: string;
   cookieName: string;
   cookieProvider: string;
   cookiePurpose: string;
   cookieLifetime: string;
   session: string;
+  /** The floating button's accessible name and tooltip (it shows an icon only). */
   openButton: string;
+  /** Heading of the visitor's record in the preferences dialog. */
+  recordTitle: string;
+  /** Labels of the record's fields: its consent id, when it was first given, last changed, and how. */
+  recordId: string;
+  recordGiven: string;
+  recordUpdated: string;
+  recordMethod: string;
+  /** Shown in place of the record while the visitor has not decided. */
+  recordNone: string;
+  /** The record's `method`, in words: `accept-all`, `reject-all`, `custom`, `api`, `gpc`. */
+  methodAcceptAll: string;
+  methodRejectAll: string;
+  methodCustom: string;
+  methodApi: string;
+  /** "Accept all" under Global Privacy Control: everything but marketing. */
+  methodGpc: string;
+  /** Takes back everything but `necessary` (recorded as `reject-all`). */
+  withdrawAll: string;
   /** `{vendor}` is replaced by the vendor's name. */
   embedBlocked: string;
   embedAllow: string;
@@ -86,7 +107,10 @@ export interface Config {
   policyUrl?: string;
   /** Policy's last-updated date, `YYYY-MM-DD`. */
   policyUpdated?: string;
-  /** `en`, `zh-Hant` or `zh-Hans`; default: `<html lang>`, then `navigator.languages`, then `en`. */
+  /**
+   * One of LANGUAGES (src/core/language.ts), or a tag with a region (`de-AT` means German); default: `<html lang>`,
+   * then `navigator.languages`, then `en`.
+   */
   language?: string;
   /** Rename, describe, add (object) or drop (`false`) categories. `necessary` cannot be dropped. */
   categories?: Record<CategoryId, CategoryConfig | false>;
@@ -108,8 +132,13 @@ export interface Config {
   receipts?: { endpoint: string };
   /** String overrides per language. */
   texts?: Record<string, Partial<Omit<Texts, 'categories'>>>;
-  /** Show a small floating button that reopens the preferences. Default false. */
-  openButton?: boolean;
+  /**
+   * The floating button that reopens the preferences once the visitor has decided: `"auto"` (default) shows it
+   * unless the page has a `[data-consentry-open]` element at DOMContentLoaded; `true` always; `false` never.
+   */
+  openButton?: boolean | 'auto';
+  /** Add a line to the banner asking visitors under the age of digital consent to ask a parent or guardian. Default false. */
+  minorsNotice?: boolean;
 }
 
 export interface ResolvedCategory {
@@ -138,7 +167,8 @@ export interface ResolvedConfig {
   reloadOnWithdraw: boolean;
   receipts?: { endpoint: string };
   texts: Record<string, Partial<Omit<Texts, 'categories'>>>;
-  openButton: boolean;
+  openButton: boolean | 'auto';
+  minorsNotice: boolean;
 }
 
 /** The channel a blocked item tried to use. */

@@ -20,7 +20,7 @@ export interface UIContext {
   config: ResolvedConfig;
   /** Resolved language, one of LANGUAGES (src/core/language.ts). */
   lang: string;
-  /** Right-to-left page (`<html dir="rtl">`). */
+  /** `lang` is written right to left (`isRtl`): the UI's direction follows its language, whatever the page's. */
   rtl: boolean;
   /** Global Privacy Control is on and honoured: marketing is denied by default and the banner says so. */
   gpc: boolean;

@@ -16,6 +16,7 @@ import type { LanguageTexts, UIContext } from '../core/ui-contract';
 import { consentDefault, consentUpdate, exemptInAdvanced } from '../signals/consent-mode';
 import { gpcOn } from '../signals/gpc';
 import { vendorHooks } from '../signals/vendors';
+import { offerOpenButton } from './open-button';
 import { createUiController, type LazyParts, onDomReady } from './ui';
 
 // Shared by every copy (classic loader and ES entry), so a second start on the same page does nothing.
@@ -112,7 +113,7 @@ export function start(win: Realm & { consentry?: Consentry }, input: unknown, pa
         (context: UIContext) =>
           mount({ ...context, texts: builtIn }),
     );
-  const ui = createUiController(win, loadUi, () => ({ api, config, lang, rtl: isRtl(doc), gpc }));
+  const ui = createUiController(win, loadUi, () => ({ api, config, lang, rtl: isRtl(lang), gpc }));
   const api = createApi({
     win,
     config,
@@ -140,10 +141,10 @@ export function start(win: Realm & { consentry?: Consentry }, input: unknown, pa
       api.showPreferences();
     }
   });
-  // The UI chunk starts downloading now; it mounts once the body exists. A returning visitor downloads the loader
-  // alone, unless the site asked for the floating open button, which lives in the UI chunk.
+  // The UI chunk starts downloading now; it mounts once the body exists. A returning visitor downloads no UI chunk:
+  // the floating open button is the loader's, labelled from the language file (normally in the HTTP cache).
   if (!stored) api.show();
-  else if (config.openButton) ui.show();
+  offerOpenButton(win, api, config.openButton, lang, async () => overrides.openButton || (await texts()).openButton);
   onDomReady(doc, () => events.emit('ready', consent.get()));
   return api;
 }

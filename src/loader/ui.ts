@@ -54,8 +54,7 @@ export function classicParts(win: Window, loader: HTMLScriptElement | null): Laz
 }
 
 export interface UiController {
-  /** Shows `view`; with no view, only mounts (the floating open button of a returning visitor). */
-  show(view?: UIView): void;
+  show(view: UIView): void;
   hide(): void;
 }
 
@@ -72,10 +71,7 @@ export function createUiController(win: Window, load: () => Promise<MountUI>, co
       ),
     ));
   return {
-    show(view) {
-      const handle = start();
-      if (view) handle.show(view);
-    },
+    show: (view) => start().show(view),
     hide: () => ui?.hide(),
   };
 }

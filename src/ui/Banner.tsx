@@ -23,6 +23,7 @@ export function Banner({ context, customise, done, inert }: BannerProps) {
     <div class="p b" role="dialog" aria-modal="false" aria-labelledby="cy-bt" aria-describedby="cy-bx" inert={inert}>
       <h2 id="cy-bt">{texts.bannerTitle}</h2>
       <p id="cy-bx">{texts.bannerText}</p>
+      {context.config.minorsNotice && <p>{texts.minorsNotice}</p>}
       {notices(context)}
       {actions(
         context,

@@ -3,6 +3,7 @@ import type { CookieInfo, ResolvedCategory } from '../core/types';
 import type { LanguageTexts, UIContext } from '../core/ui-contract';
 import { actions } from './Actions';
 import { notices } from './Policy';
+import { recordView } from './Record';
 import { textIn } from './texts';
 
 export interface PreferencesProps {
@@ -36,8 +37,8 @@ function cookieRows(
 }
 
 /**
- * Second layer: a modal with one switch per category, each with its description and cookie table. Nothing optional
- * starts on unless the stored record says so. A class rather than hooks: preact/hooks would cost the chunk more
+ * Second layer: a modal with the visitor's record (Record.tsx), then one switch per category, each with its
+ * description and cookie table. Nothing optional starts on unless the stored record says so. A class rather than hooks: preact/hooks would cost the chunk more
  * than a kilobyte for this one stateful component.
  */
 export class Preferences extends Component<PreferencesProps, Record<string, boolean>> {
@@ -119,6 +120,7 @@ export class Preferences extends Component<PreferencesProps, Record<string, bool
           <h2 id="cy-pt">{texts.preferencesTitle}</h2>
           <p>{texts.preferencesText}</p>
           {notices(context)}
+          {recordView(context, done)}
           {categories.map((category) => {
             const { title, description } = texts.categories[category.id];
             const rows = cookieRows(texts, context, category);

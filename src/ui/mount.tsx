@@ -14,11 +14,11 @@ import { resolveTexts } from './texts';
 export const mount: MountUI = (given) => {
   const { api, config, lang } = given;
   const context = { ...given, texts: resolveTexts(config, lang, given.texts!) };
-  const texts = context.texts;
   const host = document.createElement('div');
   host.id = 'consentry-root';
   host.lang = lang;
-  if (context.rtl) host.dir = 'rtl';
+  // The direction of the UI's own language, whatever the page's: Arabic reads right to left on any page.
+  host.dir = context.rtl ? 'rtl' : 'ltr';
   // Keeps the banner text out of search result snippets.
   host.setAttribute('data-nosnippet', '');
   const root = host.attachShadow({ mode: 'open' });
@@ -36,14 +36,6 @@ export const mount: MountUI = (given) => {
     render(
       <>
         {bannerShown && <Banner context={context} inert={preferencesShown} customise={openPreferences} done={hide} />}
-        {/* The persistent way back to the choice: withdrawing must be as easy as consenting. */}
-        {config.openButton && !bannerShown && api.get() && (
-          <button class="ob" aria-label={texts.openButton} title={texts.openButton} onClick={openPreferences}>
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M21 12a9 9 0 1 1-9-9 3 3 0 0 0 4 4 3 3 0 0 0 5 5zM8 10h.01M9 15h.01M14 14h.01" />
-            </svg>
-          </button>
-        )}
         {/* Last, so that the backdrop covers everything else here. */}
         {preferencesShown && <Preferences context={context} close={closePreferences} done={hide} />}
       </>,

@@ -42,9 +42,11 @@ export const languageFiles = () =>
 
 /**
  * Interim ceilings while the budgets are not met (README "Size and speed"): the gate keeps the bytes from growing
- * and fails on any regression; lower them with every saving until they reach BUDGET.
+ * and fails on any regression; lower them with every saving until they reach BUDGET. Raised once, by the visitor-rights
+ * change: the loader's floating open button (about 440 B) and the ten new languages (the largest file, Japanese, is
+ * 1.4 kB).
  */
-export const CEILING = { loader: 12.75 * 1024, total: 21.5 * 1024 };
+export const CEILING = { loader: 13 * 1024, total: 22 * 1024 };
 
 /**
  * Reads the built Consentry files. Throws (never returns a partial result) when dist/ is missing,

@@ -34,7 +34,8 @@ describe('defaults', () => {
       consentMode: 'basic',
       gpc: true,
       reloadOnWithdraw: true,
-      openButton: false,
+      openButton: 'auto',
+      minorsNotice: false,
       cookie: { name: 'consentry', days: 182 },
       session: { name: 'consentry_session' },
       rules: [],
@@ -49,6 +50,17 @@ describe('defaults', () => {
 
   it('a numeric revision is accepted and stored as a string', () => {
     expect(resolveConfig({ revision: 2 }).revision).toBe('2');
+  });
+
+  it('takes openButton true, false and "auto" as given', () => {
+    for (const openButton of [true, false, 'auto']) expect(resolveConfig({ openButton }).openButton).toBe(openButton);
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('resolves a language with a region to its built-in language', () => {
+    expect(resolveConfig({ language: 'de-AT' }).language).toBe('de');
+    expect(resolveConfig({ language: 'pt-BR' }).language).toBe('pt');
+    expect(errors).not.toHaveBeenCalled();
   });
 });
 
@@ -73,10 +85,12 @@ describe('each invalid key logs one error naming it and falls back', () => {
   it('a non-boolean gpc falls back to true', () => expect(oneError({ gpc: 'no' }, 'gpc').gpc).toBe(true));
   it('a non-boolean reloadOnWithdraw falls back to true', () =>
     expect(oneError({ reloadOnWithdraw: 0 }, 'reloadOnWithdraw').reloadOnWithdraw).toBe(true));
-  it('a non-boolean openButton falls back to false', () =>
-    expect(oneError({ openButton: 'yes' }, 'openButton').openButton).toBe(false));
+  it('an openButton other than true, false or "auto" falls back to "auto", so the way back stays', () =>
+    expect(oneError({ openButton: 'yes' }, 'openButton').openButton).toBe('auto'));
+  it('a non-boolean minorsNotice falls back to false', () =>
+    expect(oneError({ minorsNotice: 'yes' }, 'minorsNotice').minorsNotice).toBe(false));
   it('an unsupported language is ignored', () =>
-    expect(oneError({ language: 'fr' }, 'language').language).toBeUndefined());
+    expect(oneError({ language: 'sv' }, 'language').language).toBeUndefined());
   it('a policyUpdated that is not YYYY-MM-DD is ignored', () =>
     expect(oneError({ policyUpdated: 'June 1' }, 'policyUpdated').policyUpdated).toBeUndefined());
   it('a rule without a configured category is dropped', () =>
@@ -212,6 +226,8 @@ describe('readConfig', () => {
       'data-session-name': 's',
       'data-consent-mode': 'off',
       'data-reload-on-withdraw': 'false',
+      'data-open-button': 'auto',
+      'data-minors-notice': '',
     });
     expect(resolveConfig(readConfig(tag, document))).toMatchObject({
       policyUrl: '/p',
@@ -221,6 +237,8 @@ describe('readConfig', () => {
       session: { name: 's' },
       consentMode: 'off',
       reloadOnWithdraw: false,
+      openButton: 'auto',
+      minorsNotice: true,
     });
     expect(errors).not.toHaveBeenCalled();
   });

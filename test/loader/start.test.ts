@@ -49,6 +49,14 @@ const arriving = () => {
 };
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 const boot = (config: unknown = {}, parts = lazyParts()) => ({ api: start(win as any, config, parts), parts });
+/** Gives the test window the consent cookie of a visitor who decided (allowing analytics). */
+const returning = () => {
+  makeApi().api.set({ analytics: true });
+  win.document.cookie = document.cookie.split('; ').find((c) => c.startsWith('consentry='))!;
+};
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const openButton = () =>
+  win.document.querySelector('consentry-open')?.shadowRoot?.querySelector('button') as HTMLButtonElement | undefined;
 
 beforeEach(() => {
   win = new Window({ url: 'https://example.com/' }) as unknown as W;
@@ -93,20 +101,43 @@ describe('start', () => {
   });
 
   it('a returning visitor with a valid record loads no UI, and Consent Mode is updated at once', () => {
-    makeApi().api.set({ analytics: true });
-    const cookie = document.cookie;
-    win.document.cookie = cookie.split('; ').find((c) => c.startsWith('consentry='))!;
-    const { api, parts } = boot();
+    returning();
+    const { api, parts } = boot({ openButton: false });
     expect(parts.ui).not.toHaveBeenCalled();
     expect(parts.texts).not.toHaveBeenCalled();
     expect(api.allowed('analytics')).toBe(true);
     expect([...win.dataLayer[2]].slice(0, 2)).toEqual(['consent', 'update']);
   });
 
-  it('a returning visitor loads the UI only to draw the floating open button when the site asks for it', () => {
-    makeApi().api.set({ analytics: true });
-    win.document.cookie = document.cookie.split('; ').find((c) => c.startsWith('consentry='))!;
-    const { parts } = boot({ openButton: true });
+  it('a returning visitor gets the floating open button by default, labelled from the language file, with no UI chunk', async () => {
+    returning();
+    win.document.documentElement.lang = 'pt-BR';
+    const { parts } = boot({}, lazyParts(async () => ({ openButton: 'Opções de cookies' })));
+    await flush();
+    expect(parts.texts).toHaveBeenCalledExactlyOnceWith('pt');
+    expect(parts.ui).not.toHaveBeenCalled();
+    expect(openButton()?.title).toBe('Opções de cookies');
+  });
+
+  it("labels the open button with the site's own text without fetching the language file", async () => {
+    returning();
+    const { parts } = boot({ texts: { en: { openButton: 'Privacy choices' } } });
+    await flush();
+    expect(openButton()?.title).toBe('Privacy choices');
+    expect(parts.texts).not.toHaveBeenCalled();
+  });
+
+  it('loads the UI chunk only when the open button is clicked, and asks it for the preferences', async () => {
+    returning();
+    const parts = lazyParts(async () => ({ openButton: 'Cookie settings' }));
+    const { api } = boot({}, parts);
+    const showPreferences = vi.spyOn(api, 'showPreferences');
+    await flush();
+    expect(parts.ui).not.toHaveBeenCalled();
+    // The document sees a click in a shadow root as a click on its host; happy-dom does not retarget, so the click
+    // is sent as the document receives it (the browser suite clicks the button itself).
+    win.document.querySelector('consentry-open')!.dispatchEvent(new win.MouseEvent('click', { bubbles: true }));
+    expect(showPreferences).toHaveBeenCalledTimes(1);
     expect(parts.ui).toHaveBeenCalledTimes(1);
   });
 
@@ -119,9 +150,8 @@ describe('start', () => {
 
   it('any element with data-consentry-open opens the preferences, and a link does not navigate', () => {
     const parts = lazyParts();
-    makeApi().api.rejectAll();
-    win.document.cookie = document.cookie.split('; ').find((c) => c.startsWith('consentry='))!;
-    start(win as any, {}, parts);
+    returning();
+    start(win as any, { openButton: false }, parts);
     win.document.body.innerHTML = '<a href="/cookies" data-consentry-open><span>Cookie settings</span></a>';
     const click = new win.MouseEvent('click', { bubbles: true, cancelable: true });
     win.document.querySelector('span')!.dispatchEvent(click);

@@ -99,6 +99,21 @@ describe('Banner', () => {
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['全部接受', '全部拒绝', '自定义']);
   });
 
+  it('adds the guardian line with minorsNotice', () => {
+    renderBanner({ config: { minorsNotice: true } });
+    expect(screen.getByText(/ask a parent or guardian/)).toBeTruthy();
+  });
+
+  it('has no guardian line without minorsNotice', () => {
+    renderBanner();
+    expect(screen.queryByText(/ask a parent or guardian/)).toBeNull();
+  });
+
+  it('adds the guardian line in the visitor’s language', () => {
+    renderBanner({ lang: 'ja', config: { minorsNotice: true } });
+    expect(screen.getByText(/保護者の方にご相談ください/)).toBeTruthy();
+  });
+
   it('has no axe violations', async () => {
     const { view } = renderBanner({ gpc: true, config: { policyUrl: '/privacy', policyUpdated: '2019-06-01' } });
     expect(await violations(view.container)).toEqual([]);

@@ -179,4 +179,78 @@ describe('Preferences', () => {
     const { view } = renderPreferences({ gpc: true, config: { policyUrl: 'https://example.com/privacy' } });
     expect(await violations(view.container)).toEqual([]);
   });
+
+  it('has no axe violations with a record on show, in Arabic', async () => {
+    const { view } = renderPreferences({ lang: 'ar', rtl: true, record: consentRecord({ analytics: true }) });
+    expect(await violations(view.container)).toEqual([]);
+  });
+});
+
+describe("the visitor's record", () => {
+  const ID = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
+  const stored = consentRecord(
+    { analytics: true, marketing: false },
+    { id: ID, given: '2026-03-04T09:05:00.000Z', updated: '2026-11-20T17:30:00.000Z', method: 'accept-all' },
+  );
+  /** The record table's rows, as [label, value]. */
+  const recordRows = () =>
+    [...screen.getByRole('table', { name: 'Your choice on record' }).querySelectorAll('tr')].map((row) => [
+      row.querySelector('th')!.textContent,
+      row.querySelector('td')!.textContent,
+    ]);
+  const long = (iso: string, lang: string) =>
+    new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+
+  it('shows the consent id, when it was given and last changed, and how, under its heading', () => {
+    renderPreferences({ record: stored });
+    expect(screen.getByRole('heading', { name: 'Your choice on record' })).toBeTruthy();
+    expect(recordRows()).toEqual([
+      ['Consent ID', ID],
+      ['Given', long(stored.given, 'en')],
+      ['Last changed', long(stored.updated, 'en')],
+      ['How it was given', 'Accepted all'],
+    ]);
+    expect(recordRows()[1][1]).toMatch(/2026/);
+  });
+
+  it('formats the dates in the visitor’s language', () => {
+    renderPreferences({ lang: 'de', record: stored });
+    const rows = [...screen.getByRole('table', { name: 'Ihre gespeicherte Auswahl' }).querySelectorAll('td')];
+    expect(rows[1].textContent).toBe(long(stored.given, 'de'));
+    expect(rows[1].textContent).toMatch(/März 2026/);
+  });
+
+  it.each([
+    ['accept-all', 'Accepted all'],
+    ['reject-all', 'Rejected all'],
+    ['custom', 'Your own selection'],
+    ['api', 'Set by this site'],
+    ['gpc', 'Accepted all except marketing, following Global Privacy Control'],
+  ] as const)('words the method %s as "%s"', (method, words) => {
+    renderPreferences({ record: { ...stored, method } });
+    expect(recordRows()[3]).toEqual(['How it was given', words]);
+  });
+
+  it('says there is no choice yet, and offers no withdrawal, before any decision', () => {
+    renderPreferences();
+    expect(screen.getByText('You have not made a choice yet.')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Your choice on record' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Withdraw all' })).toBeNull();
+  });
+
+  it('offers Withdraw all as a button of the same class as the other choices, which rejects all and closes', () => {
+    const { api, done } = renderPreferences({ record: stored });
+    const withdraw = screen.getByRole('button', { name: 'Withdraw all' });
+    expect(withdraw.className).toBe(screen.getByRole('button', { name: 'Accept all' }).className);
+    fireEvent.click(withdraw);
+    expect(api.rejectAll).toHaveBeenCalledOnce();
+    expect(api.get()?.categories).toEqual({ necessary: true, preferences: false, analytics: false, marketing: false });
+    expect(done).toHaveBeenCalledOnce();
+  });
+
+  it('renders a record id as text, never as markup', () => {
+    renderPreferences({ record: { ...stored, id: '<img src=x onerror=alert(1)>' } });
+    expect(recordRows()[0][1]).toBe('<img src=x onerror=alert(1)>');
+    expect(document.querySelector('img')).toBeNull();
+  });
 });

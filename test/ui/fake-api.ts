@@ -1,14 +1,15 @@
 import { vi } from 'vitest';
 import type { CategoryId, ConsentRecord, Consentry, ResolvedConfig } from '../../src/core/types';
 import type { LanguageTexts, UIContext } from '../../src/core/ui-contract';
-import en from '../../src/ui/i18n/en';
-import zhHans from '../../src/ui/i18n/zh-Hans';
-import zhHant from '../../src/ui/i18n/zh-Hant';
 import { resolveTexts } from '../../src/ui/texts';
 import { consentRecord } from '../fixtures/record';
 
-/** The built-in languages, as their files hand them over. */
-export const builtIn: Record<string, LanguageTexts> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
+/** The built-in languages by tag, as their files (src/ui/i18n/<tag>.ts) hand them over. */
+export const builtIn: Record<string, LanguageTexts> = Object.fromEntries(
+  Object.entries(import.meta.glob<LanguageTexts>('../../src/ui/i18n/*.ts', { eager: true, import: 'default' })).map(
+    ([path, texts]) => [path.slice(path.lastIndexOf('/') + 1, -3), texts],
+  ),
+);
 
 export function fakeConfig(over: Partial<ResolvedConfig> = {}): ResolvedConfig {
   return {
@@ -38,7 +39,8 @@ export function fakeConfig(over: Partial<ResolvedConfig> = {}): ResolvedConfig {
     gpc: true,
     reloadOnWithdraw: true,
     texts: {},
-    openButton: false,
+    openButton: 'auto',
+    minorsNotice: false,
     ...over,
   };
 }

@@ -1,5 +1,7 @@
 import type { LanguageTexts } from '../../core/ui-contract';
 
+// Simplified Chinese as on mainland sites: 您-form; "Cookie" in Latin letters with a space before Chinese, as the
+// existing strings do; full-width punctuation and “” quotes; 「国家或地区」 for jurisdictions.
 const zhHans: LanguageTexts = {
   bannerTitle: '您的隐私',
   bannerText:
@@ -15,6 +17,7 @@ const zhHans: LanguageTexts = {
   policyUpdated: '更新于 {date}',
   alwaysOn: '始终开启',
   gpcNotice: '您的浏览器已开启全球隐私控制（GPC）信号，除非您在此开启，营销类别将保持关闭。',
+  minorsNotice: '如果您未达到所在国家或地区可自行同意的年龄，请让父母或监护人协助您作出选择。',
   cookieName: '名称',
   cookieProvider: '提供方',
   cookiePurpose: '用途',
@@ -23,6 +26,18 @@ const zhHans: LanguageTexts = {
   openButton: 'Cookie 设置',
   loginCookie: '登录',
   consentCookie: '您的 Cookie 选择',
+  recordTitle: '已记录的选择',
+  recordId: '同意编号',
+  recordGiven: '同意时间',
+  recordUpdated: '最后更改时间',
+  recordMethod: '同意方式',
+  recordNone: '您尚未作出选择。',
+  methodAcceptAll: '全部接受',
+  methodRejectAll: '全部拒绝',
+  methodCustom: '自定义选择',
+  methodApi: '由本网站设置',
+  methodGpc: '根据全球隐私控制（GPC），接受营销以外的全部类别',
+  withdrawAll: '全部撤回',
   embedBlocked: '在您允许“{category}”之前，{vendor} 的内容已被屏蔽。',
   embedAllow: '允许并加载',
   categories: {

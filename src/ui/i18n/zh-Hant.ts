@@ -1,5 +1,7 @@
 import type { LanguageTexts } from '../../core/ui-contract';
 
+// Traditional Chinese as on Taiwan sites: 您-form; Taiwan terms (隱私權政策, 工作階段, 個人化); "Cookie" in Latin
+// letters with a space before Chinese, as the existing strings do; full-width punctuation and 「」 quotes.
 const zhHant: LanguageTexts = {
   bannerTitle: '您的隱私',
   bannerText:
@@ -15,6 +17,7 @@ const zhHant: LanguageTexts = {
   policyUpdated: '更新於 {date}',
   alwaysOn: '一律啟用',
   gpcNotice: '您的瀏覽器已開啟全球隱私控制（GPC）訊號，除非您在此開啟，行銷類別會保持關閉。',
+  minorsNotice: '如果您未滿所在國家或地區可自行同意的年齡，請由父母或監護人協助您做出選擇。',
   cookieName: '名稱',
   cookieProvider: '提供者',
   cookiePurpose: '用途',
@@ -23,6 +26,18 @@ const zhHant: LanguageTexts = {
   openButton: 'Cookie 設定',
   loginCookie: '登入',
   consentCookie: '您的 Cookie 選擇',
+  recordTitle: '已記錄的選擇',
+  recordId: '同意編號',
+  recordGiven: '同意時間',
+  recordUpdated: '最後變更時間',
+  recordMethod: '同意方式',
+  recordNone: '您尚未做出選擇。',
+  methodAcceptAll: '全部接受',
+  methodRejectAll: '全部拒絕',
+  methodCustom: '自訂選擇',
+  methodApi: '由本網站設定',
+  methodGpc: '依據全球隱私控制（GPC），接受行銷以外的所有類別',
+  withdrawAll: '全部撤回',
   embedBlocked: '在您允許「{category}」之前，{vendor} 的內容已被封鎖。',
   embedAllow: '允許並載入',
   categories: {

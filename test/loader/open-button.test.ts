@@ -1,0 +1,139 @@
+import { Window } from 'happy-dom';
+import type { ConsentRecord, ResolvedConfig } from '../../src/core/types';
+import { OPEN_BUTTON_TAG, offerOpenButton } from '../../src/loader/open-button';
+
+let win: Window;
+const RECORD = { id: 'x', method: 'reject-all' } as ConsentRecord;
+
+/** Enough of the API: the record, and `change` listeners that `decide` calls. */
+const fakeApi = (initial: ConsentRecord | null) => {
+  let record = initial;
+  const listeners: ((r: ConsentRecord | null) => void)[] = [];
+  return {
+    get: () => record,
+    on(_: string, fn: (r: ConsentRecord | null) => void) {
+      listeners.push(fn);
+      return () => {};
+    },
+    decide(next: ConsentRecord | null) {
+      record = next;
+      for (const fn of listeners) fn(next);
+    },
+  };
+};
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const host = () => win.document.querySelector(OPEN_BUTTON_TAG) as HTMLElement | null;
+const button = () => host()?.shadowRoot?.querySelector('button') ?? null;
+
+function offer(
+  mode: ResolvedConfig['openButton'],
+  record: ConsentRecord | null = RECORD,
+  label = vi.fn(async () => 'Cookie-Einstellungen'),
+) {
+  const api = fakeApi(record);
+  offerOpenButton(win as any, api as any, mode, 'de', label);
+  return { api, label };
+}
+
+beforeEach(() => {
+  win = new Window({ url: 'https://example.com/' });
+  win.document.body.innerHTML = '<main><p>Content</p></main>';
+});
+afterEach(() => vi.restoreAllMocks());
+
+it('for a decided visitor, appends one labelled button at the end of <body> once the label is there', async () => {
+  const { label } = offer('auto');
+  expect(host()).toBeNull();
+  await flush();
+  expect(label).toHaveBeenCalledTimes(1);
+  expect(win.document.body.lastElementChild).toBe(host());
+  expect(host()!.lang).toBe('de');
+  expect(button()!.title).toBe('Cookie-Einstellungen');
+  expect(button()!.textContent).toBe('');
+});
+
+it('is styled by an adopted sheet in its shadow root: no style element or attribute, so a strict CSP allows it', async () => {
+  offer('auto');
+  await flush();
+  const root = host()!.shadowRoot!;
+  expect(root.querySelector('style,[style]')).toBeNull();
+  expect(host()!.hasAttribute('style')).toBe(false);
+  const css = [...root.adoptedStyleSheets[0].cssRules].map((rule) => rule.cssText).join('');
+  // happy-dom drops what it cannot compute (env(), max()); the browser suite checks the corner and the insets.
+  expect(css).toContain('position: fixed');
+});
+
+it('carries data-consentry-open, so a click opens the preferences like any such element', async () => {
+  offer(true);
+  await flush();
+  expect(host()!.hasAttribute('data-consentry-open')).toBe(true);
+});
+
+it('in "auto", draws nothing and asks for no label when the page has its own data-consentry-open element', async () => {
+  win.document.body.insertAdjacentHTML('beforeend', '<footer><a href="#" data-consentry-open>Cookies</a></footer>');
+  const { label } = offer('auto');
+  await flush();
+  expect(host()).toBeNull();
+  expect(label).not.toHaveBeenCalled();
+});
+
+it('with true, draws the button even when the page has its own data-consentry-open element', async () => {
+  win.document.body.insertAdjacentHTML('beforeend', '<footer><a href="#" data-consentry-open>Cookies</a></footer>');
+  offer(true);
+  await flush();
+  expect(button()).not.toBeNull();
+});
+
+it('with false, never draws the button nor asks for its label', async () => {
+  const { api, label } = offer(false);
+  api.decide(RECORD);
+  await flush();
+  expect(host()).toBeNull();
+  expect(label).not.toHaveBeenCalled();
+});
+
+it('in "auto", looks for the page’s own element at DOMContentLoaded, so one later in the HTML counts', async () => {
+  Object.defineProperty(win.document, 'readyState', { value: 'loading', configurable: true });
+  const { label } = offer('auto');
+  win.document.body.insertAdjacentHTML('beforeend', '<footer><button data-consentry-open>Cookies</button></footer>');
+  Object.defineProperty(win.document, 'readyState', { value: 'interactive', configurable: true });
+  win.document.dispatchEvent(new win.Event('DOMContentLoaded'));
+  await flush();
+  expect(host()).toBeNull();
+  expect(label).not.toHaveBeenCalled();
+});
+
+it('waits for a decision before drawing, or asking for the label, then appears', async () => {
+  const { api, label } = offer('auto', null);
+  await flush();
+  expect(host()).toBeNull();
+  expect(label).not.toHaveBeenCalled();
+  api.decide(RECORD);
+  await flush();
+  expect(button()!.title).toBe('Cookie-Einstellungen');
+});
+
+it('goes away while the banner asks again after reset(), and comes back with the next decision', async () => {
+  const { api, label } = offer('auto');
+  await flush();
+  const drawn = host();
+  api.decide(null);
+  expect(host()).toBeNull();
+  api.decide(RECORD);
+  expect(host()).toBe(drawn);
+  api.decide(RECORD);
+  expect(win.document.querySelectorAll(OPEN_BUTTON_TAG)).toHaveLength(1);
+  expect(label).toHaveBeenCalledTimes(1);
+});
+
+it('is labelled in English when the language file cannot load', async () => {
+  offer(
+    'auto',
+    RECORD,
+    vi.fn(() => Promise.reject(new Error('consentry-de.js did not load'))),
+  );
+  await flush();
+  expect(button()!.title).toBe('Cookie settings');
+  expect(host()!.lang).toBe('en');
+});
