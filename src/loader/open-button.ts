@@ -26,7 +26,7 @@ const OPEN_BUTTON_CSS =
  * one), a small round button in a bottom corner opens the preferences. It lives in the loader so that a returning
  * visitor's page view still needs no UI chunk: the chunk is fetched on click. Its label is the visitor's language
  * file's `openButton` (fetched through `label`, normally from the HTTP cache of the visit where they decided), and
- * it is only inserted once labelled; a language file that cannot load gives it the English label.
+ * it is only inserted once labelled; a language file that cannot load gives it the English label (and one error).
  *
  * `mode` is config `openButton`: `false` never, `true` always, `"auto"` unless the page has a
  * `[data-consentry-open]` element at DOMContentLoaded (its own way back). `reset()` takes the button away while
@@ -68,7 +68,11 @@ export function offerOpenButton(
         asked = true;
         label().then(
           (text) => draw(text, lang),
-          () => draw(FALLBACK_LABEL, 'en'),
+          (error) => {
+            // The error names the file that did not load.
+            console.error('Consentry:', error);
+            draw(FALLBACK_LABEL, 'en');
+          },
         );
       }
     };

@@ -127,7 +127,8 @@ it('goes away while the banner asks again after reset(), and comes back with the
   expect(label).toHaveBeenCalledTimes(1);
 });
 
-it('is labelled in English when the language file cannot load', async () => {
+it('is labelled in English, with one console error, when the language file cannot load', async () => {
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
   offer(
     'auto',
     RECORD,
@@ -136,4 +137,6 @@ it('is labelled in English when the language file cannot load', async () => {
   await flush();
   expect(button()!.title).toBe('Cookie settings');
   expect(host()!.lang).toBe('en');
+  expect(error).toHaveBeenCalledTimes(1);
+  expect(error.mock.calls[0]).toEqual(['Consentry:', new Error('consentry-de.js did not load')]);
 });
