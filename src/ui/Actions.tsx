@@ -2,29 +2,26 @@ import type { VNode } from 'preact';
 import type { UIContext } from '../core/ui-contract';
 
 /**
- * "Accept all", "Reject all" and one more button, all of the same class so neither choice is nudged.
- * Buttons here and elsewhere carry no `type`: there is no form in the shadow root for them to submit.
+ * A button that makes a decision through the API, then reports it done. Every choice uses this one class, so
+ * none is nudged; buttons here and elsewhere carry no `type`: there is no form in the shadow root to submit.
  */
+export const choiceButton = (label: string, decide: () => void, done: () => void) => (
+  <button
+    class="btn"
+    onClick={() => {
+      decide();
+      done();
+    }}
+  >
+    {label}
+  </button>
+);
+
+/** "Accept all", "Reject all" and one more button, all of the same class. */
 export const actions = ({ api, texts }: UIContext, done: () => void, third: VNode) => (
   <div class="row">
-    <button
-      class="btn"
-      onClick={() => {
-        api.acceptAll();
-        done();
-      }}
-    >
-      {texts!.acceptAll}
-    </button>
-    <button
-      class="btn"
-      onClick={() => {
-        api.rejectAll();
-        done();
-      }}
-    >
-      {texts!.rejectAll}
-    </button>
+    {choiceButton(texts!.acceptAll, api.acceptAll, done)}
+    {choiceButton(texts!.rejectAll, api.rejectAll, done)}
     {third}
   </div>
 );

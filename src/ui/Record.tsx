@@ -1,5 +1,6 @@
 import type { Method, Texts } from '../core/types';
 import type { UIContext } from '../core/ui-contract';
+import { choiceButton } from './Actions';
 
 /** Each `method` of the record, as the language files word it. */
 const METHOD_TEXT: Record<Method, `method${string}` & keyof Texts> = {
@@ -40,17 +41,7 @@ export function recordView({ api, lang, texts }: UIContext, done: () => void) {
               </tr>
             ))}
           </table>
-          <p class="row">
-            <button
-              class="btn"
-              onClick={() => {
-                api.rejectAll();
-                done();
-              }}
-            >
-              {t.withdrawAll}
-            </button>
-          </p>
+          <p class="row">{choiceButton(t.withdrawAll, api.rejectAll, done)}</p>
         </>
       ) : (
         <p>{t.recordNone}</p>
