@@ -83,6 +83,11 @@ beforeAll(async () => {
     ...Object.fromEntries(LANGUAGES.map((lang) => [`/lang/${lang}.html`, page(lang)])),
     '/bare.html': bare(),
     '/footer.html': bare({ body: '<footer><a href="/cookies" data-consentry-open>Cookie settings</a></footer>' }),
+    // A single-page app's footer, rendered by page code once the page has loaded.
+    '/late-footer.html': bare({
+      body: `<script>addEventListener('load', () => document.body.insertAdjacentHTML('beforeend',
+        '<footer><a href="/cookies" data-consentry-open>Cookie settings</a></footer>'));</script>`,
+    }),
     '/ar.html': bare({ html: 'lang="ar"' }),
     '/ar-rtl.html': bare({ html: 'lang="ar" dir="rtl"' }),
     '/de-at.html': bare({ html: 'lang="de-AT"' }),
@@ -404,6 +409,14 @@ describe('the floating open button', () => {
     expect(fetched(from)).toEqual(['/footer.html', '/consentry.js']);
     await tab.getByRole('link', { name: 'Cookie settings' }).click();
     await preferences(tab).waitFor();
+  });
+
+  it('stays when page code adds a data-consentry-open link after DOMContentLoaded (known limit: "auto" looks once)', async () => {
+    const tab = await open('/late-footer.html');
+    await banner(tab).getByRole('button', { name: en.rejectAll }).click();
+    await tab.reload();
+    await tab.getByRole('link', { name: 'Cookie settings' }).waitFor();
+    await openButton(tab).waitFor();
   });
 
   it('goes away while the banner asks again after reset(), and comes back with the next decision', async () => {
