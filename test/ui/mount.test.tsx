@@ -123,8 +123,8 @@ describe('mount', () => {
   });
 
   it('draws no open button of its own after a decision, whatever openButton says (the loader draws it)', () => {
-    const { root, button } = mountUI({ config: { openButton: true } });
-    handle!.show('banner');
+    const { handle, root, button } = mountUI({ config: { openButton: true } });
+    handle.show('banner');
     button('Reject all').click();
     expect(root.children).toHaveLength(0);
   });
