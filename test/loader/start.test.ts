@@ -112,7 +112,10 @@ describe('start', () => {
   it('a returning visitor gets the floating open button by default, labelled from the language file, with no UI chunk', async () => {
     returning();
     win.document.documentElement.lang = 'pt-BR';
-    const { parts } = boot({}, lazyParts(async () => ({ openButton: 'Opções de cookies' })));
+    const { parts } = boot(
+      {},
+      lazyParts(async () => ({ openButton: 'Opções de cookies' })),
+    );
     await flush();
     expect(parts.texts).toHaveBeenCalledExactlyOnceWith('pt');
     expect(parts.ui).not.toHaveBeenCalled();
