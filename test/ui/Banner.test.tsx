@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { Banner } from '../../src/ui/Banner';
-import { violations } from './axe';
+import { AXE_TIMEOUT, violations } from './axe';
 import { type Setup, setup } from './fake-api';
 
 function renderBanner(s: Setup = {}) {
@@ -114,8 +114,12 @@ describe('Banner', () => {
     expect(screen.getByText(/保護者の方にご相談ください/)).toBeTruthy();
   });
 
-  it('has no axe violations', async () => {
-    const { view } = renderBanner({ gpc: true, config: { policyUrl: '/privacy', policyUpdated: '2019-06-01' } });
-    expect(await violations(view.container)).toEqual([]);
-  });
+  it(
+    'has no axe violations',
+    async () => {
+      const { view } = renderBanner({ gpc: true, config: { policyUrl: '/privacy', policyUpdated: '2019-06-01' } });
+      expect(await violations(view.container)).toEqual([]);
+    },
+    AXE_TIMEOUT,
+  );
 });

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { Preferences } from '../../src/ui/Preferences';
 import { consentRecord } from '../fixtures/record';
-import { violations } from './axe';
+import { AXE_TIMEOUT, violations } from './axe';
 import { type Setup, setup } from './fake-api';
 
 function renderPreferences(s: Setup = {}) {
@@ -175,15 +175,23 @@ describe('Preferences', () => {
     expect(screen.getByRole('button', { name: '保存选择' })).toBeTruthy();
   });
 
-  it('has no axe violations', async () => {
-    const { view } = renderPreferences({ gpc: true, config: { policyUrl: 'https://example.com/privacy' } });
-    expect(await violations(view.container)).toEqual([]);
-  });
+  it(
+    'has no axe violations',
+    async () => {
+      const { view } = renderPreferences({ gpc: true, config: { policyUrl: 'https://example.com/privacy' } });
+      expect(await violations(view.container)).toEqual([]);
+    },
+    AXE_TIMEOUT,
+  );
 
-  it('has no axe violations with a record on show, in Arabic', async () => {
-    const { view } = renderPreferences({ lang: 'ar', rtl: true, record: consentRecord({ analytics: true }) });
-    expect(await violations(view.container)).toEqual([]);
-  });
+  it(
+    'has no axe violations with a record on show, in Arabic',
+    async () => {
+      const { view } = renderPreferences({ lang: 'ar', rtl: true, record: consentRecord({ analytics: true }) });
+      expect(await violations(view.container)).toEqual([]);
+    },
+    AXE_TIMEOUT,
+  );
 });
 
 describe("the visitor's record", () => {

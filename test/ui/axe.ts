@@ -8,3 +8,6 @@ export async function violations(node: Element) {
   const result = await axe.run(node, { rules: { 'color-contrast': { enabled: false } } });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
 }
+
+/** axe walks the whole subtree in happy-dom: seconds on a busy machine, so its tests get a timeout of their own. */
+export const AXE_TIMEOUT = 30_000;

@@ -1,7 +1,7 @@
 import type { UIHandle } from '../../src/core/ui-contract';
 import { mount } from '../../src/ui/mount';
 import { consentRecord } from '../fixtures/record';
-import { violations } from './axe';
+import { AXE_TIMEOUT, violations } from './axe';
 import { type Setup, setup } from './fake-api';
 
 /** The UI mounted by the current test, hidden after it. */
@@ -129,12 +129,19 @@ describe('mount', () => {
     expect(root.children).toHaveLength(0);
   });
 
-  it('has no axe violations in the banner or the dialog', async () => {
-    const { handle, root, q } = mountUI({ gpc: true, config: { policyUrl: '/privacy', policyUpdated: '2024-01-31' } });
-    handle.show('banner');
-    expect(await violations(q('.b')!)).toEqual([]);
-    handle.show('preferences');
-    expect(await violations(q('.bd')!)).toEqual([]);
-    expect(root.querySelectorAll('[role=dialog]')).toHaveLength(2);
-  });
+  it(
+    'has no axe violations in the banner or the dialog',
+    async () => {
+      const { handle, root, q } = mountUI({
+        gpc: true,
+        config: { policyUrl: '/privacy', policyUpdated: '2024-01-31' },
+      });
+      handle.show('banner');
+      expect(await violations(q('.b')!)).toEqual([]);
+      handle.show('preferences');
+      expect(await violations(q('.bd')!)).toEqual([]);
+      expect(root.querySelectorAll('[role=dialog]')).toHaveLength(2);
+    },
+    AXE_TIMEOUT,
+  );
 });
