@@ -1,6 +1,7 @@
 // One function per measurement; each takes a fresh browser context so no run inherits another's
 // cookies, caches or compiled code, and every load is a first visit unless the function says otherwise.
 import { chromium } from 'playwright-core';
+import { median } from './report.js';
 
 const ARGS = [
   '--headless',
@@ -18,12 +19,9 @@ const ARGS = [
 export const launch = () =>
   chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
 
-export const median = (xs) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+const DESKTOP = { viewport: { width: 1280, height: 800 } };
+/** A mid-range phone's screen, as Lighthouse's mobile run emulates it. */
+const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
 
 /**
  * `route`: answer any other host with a local 204 through Playwright. Only for pages with a handful of requests:
@@ -31,8 +29,8 @@ export const median = (xs) => {
  * 2-core machine steals CPU from the renderer and turns off the HTTP cache. The timed pages rely on the
  * host-resolver rule above instead, and make no third-party request anyway.
  */
-async function open(browser, origin, { route = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+async function open(browser, origin, { route = false, device = DESKTOP } = {}) {
+  const context = await browser.newContext(device);
   if (route) {
     await context.route(
       (url) => url.origin !== origin,
@@ -106,31 +104,85 @@ async function cpuClock(context, page) {
 }
 
 const choices = new Map();
-/** The cookies a visitor who pressed "Reject all" on the heavy page holds (made once per tool). */
-async function storedChoice(browser, origin, tool) {
-  if (!choices.has(tool)) {
+/**
+ * The cookies of a visitor who pressed "Reject all" (`choice` "rejected") or "Accept all" ("accepted") on the heavy
+ * page, made once per tool and choice.
+ */
+async function storedChoice(browser, origin, tool, choice) {
+  const key = `${tool}-${choice}`;
+  if (!choices.has(key)) {
     const { context, page } = await open(browser, origin);
     await page.goto(`${origin}/page/heavy?tool=${tool}`, { waitUntil: 'load' });
-    await page.evaluate(() => window.consentry.rejectAll());
-    choices.set(tool, await context.cookies());
+    if (choice == 'accepted') await page.evaluate(() => window.consentry.acceptAll());
+    else if (choice == 'rejected') await page.evaluate(() => window.consentry.rejectAll());
+    else throw new Error(`unknown stored choice "${choice}"`);
+    choices.set(key, await context.cookies());
     await context.close();
   }
-  return choices.get(tool);
+  return choices.get(key);
 }
 
 /**
- * One load of the DOM-heavy page. `startup` is all script CPU time until the page settled (the tool's parse,
- * compile and init; for Consentry also its lazy UI and banner); `workload` is the page's own work, run after that;
- * `warm` is that work run a second time on the same page.
+ * A fresh browser context for `variant`: `<tool>` is a first visit, `<tool>-rejected` and `<tool>-accepted` a
+ * returning visitor with that stored choice (in a fresh context all the same: nothing cached, nothing compiled).
  */
-export async function heavyRun(browser, origin, tool, settleMs = 500) {
-  const { context, page } = await open(browser, origin);
+async function openVisit(browser, origin, variant, options) {
+  const [tool, choice] = variant.split('-');
+  const opened = await open(browser, origin, options);
+  if (choice) await opened.context.addCookies(await storedChoice(browser, origin, tool, choice));
+  return { tool, ...opened };
+}
+
+/**
+ * The platform functions the page no longer has as the browser made them: every method and accessor of every
+ * global interface and its prototype, and of window, document and navigator, whose source is not "[native code]".
+ * Window's own names are taken only where a fresh frame's window has them too, so page globals do not count.
+ * None on a page with no tool; a tool with nothing to guard (a returning visitor who allowed everything) must
+ * leave none.
+ */
+const patchedNatives = (page) =>
+  page.evaluate(() => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const platform = new Set(Object.getOwnPropertyNames(frame.contentWindow));
+    frame.remove();
+    const native = (f) =>
+      typeof f != 'function' || /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(f));
+    const holders = [
+      [window, 'window'],
+      [document, 'document'],
+      [navigator, 'navigator'],
+    ];
+    for (const name of platform) {
+      const value = /^[A-Z]/.test(name) && Object.getOwnPropertyDescriptor(window, name)?.value;
+      if (typeof value == 'function' && value.prototype)
+        holders.push([value, name], [value.prototype, `${name}.prototype`]);
+    }
+    const patched = [];
+    const seen = new Set(); // Image.prototype is HTMLImageElement.prototype: each object once
+    for (const [holder, label] of holders) {
+      if (seen.has(holder)) continue;
+      seen.add(holder);
+      for (const key of Object.getOwnPropertyNames(holder)) {
+        if (holder === window && !platform.has(key)) continue;
+        const d = Object.getOwnPropertyDescriptor(holder, key);
+        if (d && ![d.value, d.get, d.set].every(native)) patched.push(`${label}.${key}`);
+      }
+    }
+    return patched.sort();
+  });
+
+/**
+ * One load of the DOM-heavy page. `startup` is all script CPU time until the page settled (the tool's parse,
+ * compile and init; for Consentry on a first visit also its lazy UI and banner); `workload` is the page's own work,
+ * run after that; `warm` is that work run a second time on the same page; `patched` the platform functions the
+ * tool replaced (read last, so the scan is in no timed span).
+ */
+export async function heavyRun(browser, origin, variant, settleMs = 500) {
+  const { tool, context, page } = await openVisit(browser, origin, variant);
   try {
-    // `<tool>-returning`: the same tool with a valid stored choice, in a fresh browser context all the same.
-    const [name, returning] = tool.split('-');
-    if (returning) await context.addCookies(await storedChoice(browser, origin, name));
     const cpu = await cpuClock(context, page);
-    await page.goto(`${origin}/page/heavy?tool=${name}`, { waitUntil: 'load' });
+    await page.goto(`${origin}/page/heavy?tool=${tool}`, { waitUntil: 'load' });
     await page.waitForTimeout(settleMs);
     const startup = await cpu();
     const wall = await asPageTask(page, '__workload');
@@ -141,7 +193,110 @@ export async function heavyRun(browser, origin, tool, settleMs = 500) {
     const before = await cpu();
     await asPageTask(page, '__workload');
     const warm = (await cpu()) - before;
-    return { startup, workload, total: startup + workload, wall, warm };
+    const patched = await patchedNatives(page);
+    return { startup, workload, total: startup + workload, wall, warm, patched: patched.length, patchedNames: patched };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Trace categories for `startupRun`: script evaluation, function calls and compiles with their URLs; no more, as every category costs the page time. */
+const STARTUP_TRACE = ['devtools.timeline'];
+
+/**
+ * The tool's own start-up, from a Chromium trace of one load of the heavy page (which has no script of its own
+ * before the tool). Per file the tool served (its URL under /tools/<tool>/): `main`, the main thread's CPU time in
+ * that file's code: its EvaluateScript (compile and top-level run, the part that blocks the parser) plus every
+ * later task that entered the file's functions until the page settled (observer callbacks, timers, event
+ * listeners), nested events counted once; and `background`, V8's off-thread parse and compile of the file (script
+ * streaming), which the parser waits for but the main thread does not spend. Thread time (`tdur`), not wall time.
+ */
+export async function startupRun(browser, origin, variant, settleMs = 500) {
+  const { tool, context, page } = await openVisit(browser, origin, variant);
+  try {
+    await browser.startTracing(page, { categories: STARTUP_TRACE });
+    let events;
+    try {
+      await page.goto(`${origin}/page/heavy?tool=${tool}`, { waitUntil: 'load' });
+      await page.waitForTimeout(settleMs);
+    } finally {
+      events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    }
+    return toolCpu(events, `${origin}/tools/${tool}/`);
+  } finally {
+    await context.close();
+  }
+}
+
+/** `startupRun`'s reading of a trace: { [file]: { main, background } } in ms, in the order the files ran. */
+export function toolCpu(events, prefix) {
+  const urlOf = (e) => e.args?.data?.url ?? e.args?.fileName ?? '';
+  const ours = (e) => e.ph == 'X' && urlOf(e).startsWith(prefix);
+  const first = events.filter((e) => ours(e) && e.name == 'EvaluateScript').sort((a, b) => a.ts - b.ts)[0];
+  if (!first) throw new Error(`no script from ${prefix} ran in the trace`);
+  const main = (e) => e.pid == first.pid && e.tid == first.tid;
+  const out = {};
+  const add = (e, key) => {
+    const file = urlOf(e).slice(prefix.length).split('?')[0];
+    out[file] ??= { main: 0, background: 0 };
+    out[file][key] += (e.tdur ?? e.dur) / 1000;
+  };
+  let end = -1;
+  for (const e of events.filter((x) => ours(x) && main(x)).sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+    if (e.ts < end) continue; // inside an event already counted
+    if (e.name != 'EvaluateScript' && e.name != 'FunctionCall' && e.name != 'v8.run' && e.name != 'v8.compile')
+      continue;
+    add(e, 'main');
+    end = e.ts + e.dur;
+  }
+  for (const e of events) if (ours(e) && !main(e) && e.name == 'v8.parseOnBackground') add(e, 'background');
+  return out;
+}
+
+/** Slow 4G as the budget states it (150 ms round trip, 1.6 Mbps down, 750 kbps up) and a 4× slower CPU. */
+export const SLOW_PHONE = {
+  network: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
+  cpuSlowdown: 4,
+};
+
+/**
+ * One first visit of the site page (`/page/site`) on a slow phone: a fresh context (empty cache, no connection
+ * open yet), throttled through the DevTools protocol before the navigation starts. Returns the page's own first
+ * contentful paint (PerformanceObserver 'paint', ms from navigation start), and for the record the moment the last
+ * render-blocking response ended and the bytes each kind of response brought before that.
+ */
+export async function fcpRun(browser, origin, tool) {
+  const { context, page } = await open(browser, origin, { device: PHONE });
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW_PHONE.network);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_PHONE.cpuSlowdown });
+    await page.goto(`${origin}/page/site?tool=${tool}`, { waitUntil: 'commit', timeout: 60_000 });
+    return await page.evaluate(
+      () =>
+        new Promise((done, fail) => {
+          setTimeout(() => fail(new Error('no first-contentful-paint entry within 30 s')), 30_000);
+          new PerformanceObserver((list, observer) => {
+            const paint = list.getEntriesByName('first-contentful-paint')[0];
+            if (!paint) return;
+            observer.disconnect();
+            const resources = performance.getEntriesByType('resource');
+            const blocking = resources.filter((r) => r.renderBlockingStatus == 'blocking');
+            const nav = performance.getEntriesByType('navigation')[0];
+            done({
+              fcp: paint.startTime,
+              html: nav.responseEnd,
+              lastBlocking: Math.max(nav.responseEnd, ...blocking.map((r) => r.responseEnd)),
+              blocking: blocking.map((r) => ({
+                url: new URL(r.name).pathname,
+                end: r.responseEnd,
+                bytes: r.transferSize,
+              })),
+            });
+          }).observe({ type: 'paint', buffered: true });
+        }),
+    );
   } finally {
     await context.close();
   }

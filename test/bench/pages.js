@@ -1,3 +1,5 @@
+import { crc32, deflateSync } from 'node:zlib';
+
 // The bench pages and the same-origin scripts they load. Every tool is installed the way its own
 // docs show (Consentry first and synchronous in <head>; the peers' documented `defer` snippets),
 // with configuration in same-origin files so no page needs inline script.
@@ -37,6 +39,18 @@ export const PAGES = {
     ),
   heavy: (q) => shell(q.get('tool'), '', '<div id="app"></div><script src="/bench/workload.js"></script>'),
   micro: (q) => shell(q.get('tool'), '', '<script src="/bench/micro.js"></script>'),
+  // The first-visit FCP page (its stylesheet and image are SITE_ASSETS, below).
+  site: (q) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+${TOOLS[q.get('tool')] ?? ''}
+<title>An article | A content site</title>
+<link rel="stylesheet" href="/site/site.css">
+</head><body>
+<header class="header__body"><nav class="nav__list"><a href="/">Home</a> <a href="/news">News</a> <a href="/about">About</a></nav></header>
+<main><img class="hero" src="/site/hero.png" width="240" height="140" alt="">
+<h1>An article on a content site</h1>
+${ARTICLE}
+</main><footer class="footer__body"><p>A footer.</p></footer></body></html>`,
 };
 
 // Typical tracker patterns, as a yett user would list them; yett tests every script URL against each.
@@ -222,3 +236,122 @@ export const ASSETS = {
   'workload.js': WORKLOAD,
   'micro.js': MICRO,
 };
+
+// The first-visit FCP page: what an ordinary content site sends. A stylesheet of a site's usual size and a hero
+// image of about 100 kB that the preload scanner finds at once, so the tool's bytes share the slow link with it, as
+// on a real site; then an article. The tool's snippet comes first in <head>, as each tool's docs place it.
+// Deterministic (a seeded generator), so every run and every machine loads the same bytes.
+const seeded = (seed) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+};
+
+/** A stylesheet like a site's own: reset, layout, components and utilities; about 45 kB raw, 9 kB gzip. */
+function siteStylesheet() {
+  const random = seeded(11);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const colour = () =>
+    `#${Math.floor(random() * 0xffffff)
+      .toString(16)
+      .padStart(6, '0')}`;
+  const length = () => `${(random() * 3).toFixed(3)}rem`;
+  const properties = [
+    () => `color:${colour()}`,
+    () => `background-color:${colour()}`,
+    () => `margin:${length()} ${length()}`,
+    () => `padding:${length()}`,
+    () => `border:1px solid ${colour()}`,
+    () => `border-radius:${length()}`,
+    () => `font-size:${(0.75 + random()).toFixed(3)}rem`,
+    () => `line-height:${(1.2 + random() / 2).toFixed(2)}`,
+    () => `display:${pick(['block', 'flex', 'grid', 'inline-block', 'none'])}`,
+    () => `gap:${length()}`,
+    () => `box-shadow:0 ${length()} ${length()} rgba(0,0,0,.${Math.floor(random() * 9) + 1})`,
+    () =>
+      `transition:${pick(['color', 'opacity', 'transform', 'background-color'])} .${Math.floor(random() * 9) + 1}s ease`,
+    () => `grid-template-columns:repeat(${Math.floor(random() * 6) + 1},minmax(0,1fr))`,
+    () => `max-width:${Math.floor(random() * 80) + 20}rem`,
+  ];
+  const blocks = [
+    'header',
+    'nav',
+    'hero',
+    'card',
+    'button',
+    'footer',
+    'article',
+    'aside',
+    'form',
+    'menu',
+    'tag',
+    'media',
+  ];
+  const elements = ['title', 'body', 'link', 'icon', 'image', 'list', 'item', 'label', 'input', 'meta'];
+  const modifiers = [
+    '',
+    '--active',
+    '--large',
+    '--small',
+    '--dark',
+    '--muted',
+    '--primary',
+    ':hover',
+    ':focus-visible',
+  ];
+  const rules = [
+    '*,::before,::after{box-sizing:border-box}',
+    'body{margin:0;font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d1d1f;background:#fff}',
+    'img{display:block;max-width:100%;height:auto}',
+    '.hero{width:100%;aspect-ratio:2/1;object-fit:cover;background:#c9d6df}',
+    'main{max-width:44rem;margin:0 auto;padding:1rem}',
+  ];
+  for (let i = 0; i < 420; i++) {
+    const selector = `.${pick(blocks)}__${pick(elements)}${pick(modifiers)}`;
+    const declarations = Array.from({ length: 2 + Math.floor(random() * 4) }, () => pick(properties)());
+    rules.push(`${selector}{${declarations.join(';')}}`);
+  }
+  for (const size of [480, 768, 1024]) {
+    rules.push(`@media (min-width:${size}px){main{max-width:${size / 16}rem}.hero{aspect-ratio:${size / 300}/1}}`);
+  }
+  return rules.join('\n');
+}
+
+/** A PNG of noise: 240 × 140 RGB, which no compressor shrinks, so it weighs about 100 kB on the wire. */
+function heroImage() {
+  const random = seeded(7);
+  const width = 240;
+  const height = 140;
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let i = 0; i < rows.length; i++) rows[i] = i % (width * 3 + 1) ? Math.floor(random() * 256) : 0;
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'latin1');
+    data.copy(out, 8);
+    out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB, deflate, no filter, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+const ARTICLE = Array.from(
+  { length: 14 },
+  (_, i) =>
+    `<p>Section ${i + 1}. An article page of an ordinary content site, with a header, a hero image and enough text ` +
+    `to fill a phone's screen several times over, so that first contentful paint is the moment its first words ` +
+    `appear, after the stylesheet and any render-blocking script have arrived.</p>`,
+).join('\n');
+
+/** The site page's files, served under /site/ and made once each. */
+export const SITE_ASSETS = { 'site.css': siteStylesheet, 'hero.png': heroImage };

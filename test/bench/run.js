@@ -1,33 +1,43 @@
-// `npm run bench`: Consentry beside its peers in one run, so every figure in the README is a ratio
-// anyone can reproduce on their own machine. Timings never gate CI; test/size.test.ts gates the bytes.
+// `npm run bench`: Consentry beside its peers in one run, so every figure in the README is a ratio anyone can
+// reproduce on their own machine. Timings never gate CI; `npm run size` gates the bytes.
+//
+// Each measurement is a Section (sections.js says what one is), run in the order of SECTIONS below; its data lands
+// in results.json under `sections.<id>` and its budgets in the closing table. `BENCH_RUNS=5` is a quick run (page
+// loads per variant; 15 by default); `BENCH_ONLY=heavy,fcp` runs only those sections and writes no results.json.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { bannerRun, heavyRun, launch, median, microRun, toolBytes } from './measure.js';
-import { MICRO_OPS } from './pages.js';
+import { launch } from './measure.js';
+import { log, table } from './report.js';
+import { BUILT_IN } from './sections.js';
 import { startServer } from './server.js';
-import { BUDGET, consentrySizes, peerSizes, peerVersion, ROOT } from './sizes.js';
+import { peerVersion, ROOT } from './sizes.js';
+
+const { bytes, loaderBytes, visits, heavy, startup, banner, fcp, micro } = BUILT_IN;
+
+/** Every section, in the order it runs and prints. A new measurement is a module exporting a Section, and a line here. */
+const SECTIONS = [
+  bytes,
+  loaderBytes,
+  visits,
+  heavy,
+  startup,
+  banner,
+  fcp,
+  micro,
+  // Issue 14 adds the HTML rewriter's throughput and the middleware's added TTFB here; issue 11 the service
+  // worker's per-request cost. Their data then lands in results.json beside these, under sections.<id>.
+];
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS) || 15);
-const MICRO_PAGES = Math.max(3, Math.ceil(RUNS / 3));
-const MICRO_BATCHES = 5;
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const OUT = join(ROOT, 'test/bench/results.json');
-
-const NAMES = {
-  none: 'no tool',
-  consentry: 'Consentry',
-  'consentry-returning': 'Consentry, returning',
-  cc: 'vanilla-cookieconsent',
-  klaro: 'klaro',
-  yett: 'yett',
-};
-
-const log = (...a) => process.stderr.write(a.join(' ') + '\n');
 
 /**
  * Runs `fn(variant)` `runs` times per variant, round-robin, starting each round one variant later, so that
- * drift in machine load (and any first-or-last bias) spreads evenly over the variants.
+ * drift in machine load (and any first-or-last bias) spreads evenly over the variants. Sample i of every variant
+ * comes from round i, so per-round differences pair loads made back to back.
  */
 async function interleaved(label, variants, runs, fn) {
   const t0 = Date.now();
@@ -44,33 +54,29 @@ async function interleaved(label, variants, runs, fn) {
   return out;
 }
 
-function table(title, head, rows) {
-  const cells = [head, ...rows].map((r) => r.map(String));
-  const width = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join('  ');
-  console.log(`\n${title}\n${line(cells[0])}\n${width.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const r of cells.slice(1)) console.log(line(r));
-}
-
-const int = (n) => Math.round(n).toLocaleString('en-US');
-const ms = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
-const ratio = (a, b) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a');
-const signed = (n, d = 1) => (n >= 0 ? '+' : '') + n.toFixed(d);
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
 
 async function main() {
   const started = Date.now();
-  const ours = consentrySizes(); // throws "run `npm run build`" when dist/ is missing
-  const peers = peerSizes();
-  const server = await startServer();
-  const browser = await launch();
+  const sections = ONLY ? SECTIONS.filter((s) => ONLY.includes(s.id)) : SECTIONS;
+  if (ONLY && sections.length != ONLY.length) {
+    throw new Error(`BENCH_ONLY names a section that does not exist; sections: ${SECTIONS.map((s) => s.id)}`);
+  }
+  const needsBrowser = sections.some((s) => s.browser);
+  const server = needsBrowser ? await startServer() : null;
+  const browser = needsBrowser ? await launch() : null;
   const machine = {
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
     cores: cpus().length,
     memoryGB: Math.round(totalmem() / 2 ** 30),
     os: `${platform()} ${release()}`,
-    chromium: browser.version(),
+    chromium: browser?.version() ?? 'not launched',
     node: process.version,
     date: new Date().toISOString(),
+    loadAverageAtStart: load(),
   };
   const versions = {
     consentry: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
@@ -78,203 +84,52 @@ async function main() {
     klaro: peerVersion('klaro'),
     yett: peerVersion('yett'),
   };
-  log(`bench: ${RUNS} runs per variant on ${machine.cpu} (${machine.cores} cores), Chromium ${machine.chromium}`);
+  const machineLine = () =>
+    `${machine.cpu}, ${machine.cores} cores, Chromium ${machine.chromium}, Node ${machine.node}, ${machine.date}`;
+  log(`bench: ${RUNS} runs per variant on ${machineLine()}; load average ${machine.loadAverageAtStart} (1/5/15 min)`);
 
+  const ctx = { browser, origin: server?.origin, runs: RUNS, interleaved };
+  const results = { machine, versions, runs: { pageLoadsPerVariant: RUNS }, sections: {}, budgets: [] };
   try {
-    log('returning-visitor bytes');
-    const visits = {};
-    for (const tool of ['consentry', 'cc', 'klaro']) visits[tool] = await toolBytes(browser, server.origin, tool);
-    // yett has no banner and stores no choice: every visit is the same.
-    visits.yett = await toolBytes(browser, server.origin, 'yett', { accept: false });
-
-    log('DOM-heavy page');
-    const heavy = await interleaved('heavy', ['none', 'consentry', 'consentry-returning', 'yett'], RUNS, (t) =>
-      heavyRun(browser, server.origin, t),
-    );
-
-    log('time to banner and layout shift');
-    const banner = await interleaved('banner', ['consentry', 'cc', 'klaro'], RUNS, (t) =>
-      bannerRun(browser, server.origin, t),
-    );
-
-    log('guard micro-costs');
-    const micro = await interleaved('micro', ['none', 'consentry'], MICRO_PAGES, (t) =>
-      microRun(browser, server.origin, t, MICRO_OPS, MICRO_BATCHES),
-    );
-
-    const results = report({ machine, versions, ours, peers, visits, heavy, banner, micro });
-    results.durationSeconds = Math.round((Date.now() - started) / 1000);
-    writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
-    console.log(
-      `\n${machine.cpu}, ${machine.cores} cores, Chromium ${machine.chromium}, Node ${machine.node}, ${machine.date}`,
-    );
-    console.log(
-      `${RUNS} page loads per variant (micro: ${MICRO_PAGES} pages × ${MICRO_BATCHES} batches); ${results.durationSeconds} s; written to test/bench/results.json`,
-    );
+    for (const section of sections) {
+      log(section.title);
+      const t0 = Date.now();
+      const data = await section.run(ctx);
+      results.sections[section.id] = { seconds: Math.round((Date.now() - t0) / 1000), ...data };
+      section.print(data);
+      results.budgets.push(...(section.budgets?.(data) ?? []));
+    }
   } finally {
-    await browser.close();
-    await server.close();
+    await browser?.close();
+    await server?.close();
   }
-}
 
-function report({ machine, versions, ours, peers, visits, heavy, banner, micro }) {
-  // 1. Bytes on disk, compressed as a CDN would.
-  const sizeRows = [
-    ['Consentry loader (dist/consentry.js)', ours.loader],
-    ['Consentry UI chunk (dist/consentry-ui.js)', ours.ui],
-    ['Consentry largest language file (dist/consentry-<lang>.js)', ours.lang],
-    ['Consentry total', ours.total],
-    ...Object.entries(peers).map(([name, p]) => [
-      `${name} (${p.files.map((f) => f.file.split('/').pop()).join(' + ')})`,
-      p.total,
-    ]),
-  ];
-  table(
-    'Bytes shipped (gzip = zlib level 9, brotli = quality 11)',
-    ['file(s)', 'raw', 'gzip', 'brotli'],
-    sizeRows.map(([n, s]) => [n, int(s.raw), int(s.gzip), int(s.brotli)]),
-  );
+  if (results.budgets.length) {
+    table(
+      'Budgets (docs/architecture.md), this run',
+      ['measure', 'Consentry', 'budget', 'within?', 'peers, same run'],
+      results.budgets.map((b) => [
+        b.measure,
+        b.figure,
+        b.budget,
+        b.met == null ? '' : b.met ? 'yes' : 'NO',
+        b.peers ?? '',
+      ]),
+    );
+  }
+  machine.loadAverageAtEnd = load();
+  results.durationSeconds = Math.round((Date.now() - started) / 1000);
+  console.log(`\n${machineLine()}`);
   console.log(
-    `budget: loader ${int(ours.loader.gzip)} / ${int(BUDGET.loader)} B gzip, UI + language ${int(ours.ui.gzip + ours.lang.gzip)} / ${int(BUDGET.uiWithLanguage)} B gzip`,
+    `load average ${machine.loadAverageAtStart} at the start, ${machine.loadAverageAtEnd} at the end (1/5/15 min); ` +
+      `${RUNS} page loads per variant; ${results.durationSeconds} s`,
   );
-
-  // 2. What each visit downloads of the tool's own files, as Chromium received them.
-  table(
-    'Tool bytes per visit, as received (encoded body; server offers br/gzip, never cached)',
-    ['tool', 'first visit', 'returning visitor', 'files on return', 'banner again?'],
-    Object.entries(visits).map(([t, v]) => [
-      NAMES[t],
-      int(v.first.bytes),
-      int(v.returning.bytes),
-      v.returning.files.map((f) => `${f.file.split('/').pop()} (${f.encoding})`).join(' + '),
-      v.returning.bannerShown ? 'yes (!)' : 'no',
-    ]),
-  );
-
-  // 3. Main-thread cost on a DOM-heavy page.
-  const stat = (runs, key) => median(runs.map((r) => r[key]));
-  const medians = (runs) =>
-    Object.fromEntries(['startup', 'workload', 'total', 'wall', 'warm'].map((k) => [k, stat(runs, k)]));
-  const base = medians(heavy.none);
-  const mainThread = {};
-  for (const [tool, runs] of Object.entries(heavy)) {
-    const m = medians(runs);
-    mainThread[tool] = {
-      median: m,
-      workloadRatio: m.workload / base.workload,
-      workloadExtraMs: m.workload - base.workload,
-      totalRatio: m.total / base.total,
-      totalExtraMs: m.total - base.total,
-      wallRatio: m.wall / base.wall,
-      warmRatio: m.warm / base.warm,
-      warmExtraMs: m.warm - base.warm,
-    };
+  if (ONLY) {
+    console.log(`BENCH_ONLY=${ONLY}: test/bench/results.json not written.`);
+  } else {
+    writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
+    console.log('written to test/bench/results.json');
   }
-  table(
-    'DOM-heavy page: script CPU time, medians (ms; ratio to the bare page)',
-    [
-      'variant',
-      'page workload',
-      'ratio',
-      'extra',
-      'tool startup',
-      'whole page',
-      'ratio',
-      'extra',
-      'workload wall',
-      'again, warm',
-      'ratio',
-      'extra',
-    ],
-    Object.entries(mainThread).map(([t, x]) => [
-      NAMES[t],
-      ms(x.median.workload),
-      ratio(x.median.workload, base.workload),
-      signed(x.workloadExtraMs),
-      ms(x.median.startup),
-      ms(x.median.total),
-      ratio(x.median.total, base.total),
-      signed(x.totalExtraMs),
-      ms(x.median.wall),
-      ms(x.median.warm),
-      ratio(x.median.warm, base.warm),
-      signed(x.warmExtraMs),
-    ]),
-  );
-
-  // 4 and 5. Banner timing and layout shift.
-  const bannerOut = {};
-  for (const [tool, runs] of Object.entries(banner)) {
-    const v = runs.map((r) => r.visible);
-    const cls = runs.map((r) => r.cls);
-    bannerOut[tool] = {
-      visibleMs: { median: median(v), min: Math.min(...v), max: Math.max(...v) },
-      cls: { median: median(cls), max: Math.max(...cls) },
-      shiftSources: [...new Set(runs.flatMap((r) => r.shifts.flatMap((s) => s.sources)))],
-    };
-  }
-  const firstBanner = bannerOut.consentry.visibleMs.median;
-  table(
-    'Banner: navigation start → first frame with the banner visible (ms), and layout shift',
-    ['tool', 'median', 'min', 'max', 'vs Consentry', 'CLS median', 'CLS max'],
-    Object.entries(bannerOut).map(([t, b]) => [
-      NAMES[t],
-      ms(b.visibleMs.median, 0),
-      ms(b.visibleMs.min, 0),
-      ms(b.visibleMs.max, 0),
-      ratio(b.visibleMs.median, firstBanner),
-      b.cls.median.toFixed(4),
-      b.cls.max.toFixed(4),
-    ]),
-  );
-
-  // 6. Guard micro-costs.
-  const microOut = {};
-  for (const op of Object.keys(MICRO_OPS)) {
-    const native = median(micro.none.map((p) => p[op].cpu));
-    const guarded = median(micro.consentry.map((p) => p[op].cpu));
-    microOut[op] = {
-      nativeNs: native,
-      guardedNs: guarded,
-      ratio: guarded / native,
-      extraNs: guarded - native,
-      callsPerBatch: MICRO_OPS[op],
-    };
-  }
-  table(
-    'Guards, per call: CPU ns, medians (native = no tool; guarded = Consentry loaded, no consent)',
-    ['call', 'native', 'guarded', 'extra', 'ratio'],
-    Object.entries(microOut).map(([op, x]) => [
-      op,
-      int(x.nativeNs),
-      int(x.guardedNs),
-      signed(x.extraNs, 0),
-      ratio(x.guardedNs, x.nativeNs),
-    ]),
-  );
-
-  return {
-    machine,
-    versions,
-    runs: {
-      pageLoadsPerVariant: RUNS,
-      microPagesPerVariant: MICRO_PAGES,
-      microBatchesPerPage: MICRO_BATCHES,
-      microCallsPerBatch: MICRO_OPS,
-    },
-    bytes: { budget: BUDGET, consentry: ours, peers },
-    visits,
-    mainThread,
-    banner: bannerOut,
-    micro: microOut,
-    samples: {
-      heavy,
-      banner: Object.fromEntries(
-        Object.entries(banner).map(([t, runs]) => [t, runs.map((r) => ({ visible: r.visible, cls: r.cls }))]),
-      ),
-      micro,
-    },
-  };
 }
 
 main().catch((e) => {
