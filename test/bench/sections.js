@@ -372,7 +372,7 @@ const fcp = {
         t == 'none' ? '' : signed(x.delta.median, 0),
         t == 'none' ? '' : iqr(x.delta, 0),
         t == 'none' ? '' : range(x.delta, 0),
-        t == 'none' || t == 'cc' ? '' : ratio(x.delta.median, cc),
+        t == 'none' || t == 'cc' ? '' : cc > 0 ? ratio(x.delta.median, cc) : 'n/a',
         ms(x.lastBlocking.median, 0),
         t == 'none' ? '' : signed(x.lastBlockingDelta.median, 0),
       ]),
