@@ -26,6 +26,19 @@ export const BUDGET = {
 };
 
 /**
+ * The gate of `npm test`, per file: the budget where the build meets it, otherwise the size the build has reached
+ * (a ratchet: a change that adds a byte to a file over its budget fails, and a change that saves bytes lowers the
+ * ceiling in the same commit). The bench reports every file against BUDGET, so an unmet budget stays visible.
+ * Lower a ceiling when you save bytes; never raise one without saying in the commit what the bytes buy.
+ */
+export const CEILING = {
+  loader: BUDGET.loader,
+  ui: BUDGET.ui,
+  language: BUDGET.language,
+  serviceWorker: BUDGET.serviceWorker,
+};
+
+/**
  * zlib at level 9, the setting of `gzip -9`: a CDN's best effort. zlib's output is a little larger than GNU gzip's at
  * the same level (the loader: 12,777 B here, 12,741 B from `gzip -9 -n`), so this count errs on the strict side.
  */
@@ -66,8 +79,8 @@ export const languageFiles = (dist = DIST) =>
  */
 export function gatedFiles(dist = DIST) {
   const required = [
-    { name: 'loader', file: join(dist, 'consentry.js'), limit: BUDGET.loader },
-    { name: 'UI chunk', file: join(dist, 'consentry-ui.js'), limit: BUDGET.ui },
+    { name: 'loader', file: join(dist, 'consentry.js'), limit: CEILING.loader },
+    { name: 'UI chunk', file: join(dist, 'consentry-ui.js'), limit: CEILING.ui },
   ];
   for (const { file } of required) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
@@ -77,8 +90,8 @@ export function gatedFiles(dist = DIST) {
   const sw = join(dist, basename(SERVICE_WORKER));
   return [
     ...required,
-    ...languages.map((file) => ({ name: `language file ${basename(file)}`, file, limit: BUDGET.language })),
-    ...(existsSync(sw) ? [{ name: 'service worker', file: sw, limit: BUDGET.serviceWorker }] : []),
+    ...languages.map((file) => ({ name: `language file ${basename(file)}`, file, limit: CEILING.language })),
+    ...(existsSync(sw) ? [{ name: 'service worker', file: sw, limit: CEILING.serviceWorker }] : []),
   ];
 }
 
