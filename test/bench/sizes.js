@@ -23,6 +23,9 @@ export const BUDGET = {
   language: 1280,
   uiWithLanguage: 7.5 * 1024,
   serviceWorker: 16 * 1024,
+  // Placeholders, purge and receipts: fetched on a page's first blocked embed, withdrawal or receipt, never
+  // render-blocking; a budget of its own so that what moved out of the loader does not grow unnoticed.
+  later: 1536,
 };
 
 /**
@@ -32,10 +35,11 @@ export const BUDGET = {
  * Lower a ceiling when you save bytes; never raise one without saying in the commit what the bytes buy.
  */
 export const CEILING = {
-  loader: BUDGET.loader,
-  ui: BUDGET.ui,
-  language: BUDGET.language,
+  loader: 12_950,
+  ui: 7_680,
+  language: 1_440,
   serviceWorker: BUDGET.serviceWorker,
+  later: BUDGET.later,
 };
 
 /**
@@ -62,12 +66,12 @@ export const CONSENTRY = { loader: join(DIST, 'consentry.js'), ui: join(DIST, 'c
 export const SERVICE_WORKER = join(DIST, 'consentry-sw.js');
 /**
  * The language files the build wrote (one per entry of LANGUAGES in src/core/language.ts): every `consentry-<x>.js`
- * that is not the UI chunk or the service worker. One is downloaded with the UI chunk; the largest counts.
+ * that is not the UI chunk, the later chunk or the service worker. One is downloaded with the UI chunk; the largest counts.
  */
 export const languageFiles = (dist = DIST) =>
   existsSync(dist)
     ? readdirSync(dist)
-        .filter((name) => /^consentry-(?!ui\.|sw\.).+\.js$/.test(name))
+        .filter((name) => /^consentry-(?!ui\.|sw\.|later\.).+\.js$/.test(name))
         .map((name) => join(dist, name))
     : [];
 
@@ -81,6 +85,7 @@ export function gatedFiles(dist = DIST) {
   const required = [
     { name: 'loader', file: join(dist, 'consentry.js'), limit: CEILING.loader },
     { name: 'UI chunk', file: join(dist, 'consentry-ui.js'), limit: CEILING.ui },
+    { name: 'later chunk', file: join(dist, 'consentry-later.js'), limit: CEILING.later },
   ];
   for (const { file } of required) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
