@@ -1,6 +1,6 @@
 import { installBlocker } from '../block/index';
 import { categoryOf } from '../catalogue/catalogue';
-import { createMatcher, type Matcher } from '../catalogue/matcher';
+import { siteMatcher } from '../catalogue/site-matcher';
 import { createApi } from '../core/api';
 import { resolveConfig } from '../core/config';
 import { createConsent } from '../core/consent';
@@ -13,7 +13,7 @@ import { createSession } from '../core/session';
 import { createSync } from '../core/sync';
 import type { BlockedItem, Consentry } from '../core/types';
 import type { LanguageTexts, UIContext } from '../core/ui-contract';
-import { consentDefault, consentUpdate, exemptInAdvanced } from '../signals/consent-mode';
+import { consentDefault, consentUpdate } from '../signals/consent-mode';
 import { gpcOn } from '../signals/gpc';
 import { vendorHooks } from '../signals/vendors';
 import { offerOpenButton } from './open-button';
@@ -42,22 +42,7 @@ export function start(win: Realm & { consentry?: Consentry }, input: unknown, pa
   consentDefault(win, config);
   if (stored) consentUpdate(win, config, allowed);
 
-  const catalogueMatcher = createMatcher({
-    rules: config.rules,
-    allow: config.allow,
-    cookies: config.categories.flatMap((category) =>
-      category.cookies.map((row) => ({ name: row.name, category: category.id, vendor: row.provider })),
-    ),
-    base: win.location.href,
-  });
-  // Advanced Consent Mode lets Google's tags load (they run with consent denied); their cookies stay blocked.
-  const matcher: Matcher = {
-    ...catalogueMatcher,
-    url(url) {
-      const match = catalogueMatcher.url(url);
-      return match && exemptInAdvanced(config, match.vendor) ? undefined : match;
-    },
-  };
+  const matcher = siteMatcher(config, win.location.href);
 
   const lang = pickLanguage(config.language, doc, nav);
   const events = createEmitter(win);
