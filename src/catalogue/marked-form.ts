@@ -32,6 +32,7 @@ export const URL_ATTRIBUTES: Record<string, readonly string[]> = Object.assign(O
   source: ['srcset', 'src'],
   iframe: ['src'],
   embed: ['src'],
+  video: ['poster', 'src'],
   object: ['data'],
   link: ['href'],
   a: ['ping'],

@@ -6,6 +6,7 @@
  *   import { markHtml } from 'consentry/mark';
  *   const html = markHtml(page, { rules: [{ match: 'cdn.example-tracker.com', category: 'analytics' }] });
  */
-export { createMarker, createMarkStream, markHtml, type MarkOptions, type Marker } from './marker';
-export { IGNORE_ATTRIBUTE, type MarkedTag } from './tag';
+
 export type { Config } from '../core/types';
+export { createMarker, createMarkStream, type Marker, type MarkOptions, markHtml } from './marker';
+export { IGNORE_ATTRIBUTE, type MarkedTag } from './tag';

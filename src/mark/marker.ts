@@ -1,6 +1,6 @@
 import { URL_ATTRIBUTES } from '../catalogue/marked-form';
 import type { Config } from '../core/types';
-import { Scanner, type ScanHandler, type StartTag } from './scan';
+import { type ScanHandler, Scanner, type StartTag } from './scan';
 import { NO_BASE, siteOf } from './site';
 import { type Judge, type MarkedTag, markTag } from './tag';
 

@@ -1,4 +1,4 @@
-import { type Token, Tokenizer, TokenizerMode, type TokenHandler, foreignContent, html } from 'parse5';
+import { foreignContent, html, type Token, type TokenHandler, Tokenizer, TokenizerMode } from 'parse5';
 
 /**
  * Reads HTML the way a browser with scripting on reads it, and reports each start tag with the place of every
@@ -135,8 +135,7 @@ export class Scanner implements TokenHandler {
     const nameLength = token.tagName.length;
     if (token.tagID === T.SVG) this.enter(NS.SVG);
     else if (token.tagID === T.MATH) this.enter(NS.MATHML);
-    if (this.namespace !== NS.HTML && foreignContent.causesExit(token))
-      while (this.namespace !== NS.HTML) this.leave();
+    if (this.namespace !== NS.HTML && foreignContent.causesExit(token)) while (this.namespace !== NS.HTML) this.leave();
     const ns = this.namespace;
     let localName = token.tagName;
     if (ns !== NS.HTML) {

@@ -1,5 +1,5 @@
-import { siteMatcher } from '../catalogue/site-matcher';
 import type { Matcher } from '../catalogue/matcher';
+import { siteMatcher } from '../catalogue/site-matcher';
 import { resolveConfig } from '../core/config';
 import type { ResolvedConfig } from '../core/types';
 

@@ -1,13 +1,13 @@
-import type { Match } from '../catalogue/matcher';
 import {
   CONSENT_ATTRIBUTE,
   HELD_PING_PREFIX,
+  heldAttribute,
   INERT_SCRIPT_TYPE,
   ORIGINAL_TYPE_ATTRIBUTE,
   URL_ATTRIBUTES,
   VENDOR_ATTRIBUTE,
-  heldAttribute,
 } from '../catalogue/marked-form';
+import type { Match } from '../catalogue/matcher';
 import type { StartTag } from './scan';
 
 /**
@@ -43,7 +43,8 @@ export type Judge = (url: string) => Match | undefined;
 
 // JavaScript MIME types (the HTML spec's list) and `module`: any other type makes a data block that never loads.
 // Parameters are ignored, so `text/javascript; charset=utf-8` counts as script: marking a data block is harmless.
-const SCRIPT_TYPE = /^(?:module|(?:application|text)\/(?:x-)?(?:java|ecma)script|text\/javascript1\.[0-5]|text\/(?:jscript|livescript))$/i;
+const SCRIPT_TYPE =
+  /^(?:module|(?:application|text)\/(?:x-)?(?:java|ecma)script|text\/javascript1\.[0-5]|text\/(?:jscript|livescript))$/i;
 // Consentry's own files (`/consentry.js`, `consentry-ui.js`...): never held, whatever a site rule says.
 const OWN_SCRIPT = /(?:^|\/)consentry(?:-[\w-]+)?\.m?js(?:[?#]|$)/i;
 const SPACE = /[\t\n\f\r ]+/;
