@@ -10,7 +10,10 @@ import { LANGUAGES } from './src/core/language';
  * - later:       dist/consentry-later.js, what runs only once something happened (placeholders, purge, receipts);
  * - lang-<lang>: dist/consentry-<lang>.js, the banner's strings in one language, fetched beside the UI chunk, one
  *                per entry of LANGUAGES (src/core/language.ts);
- * - esm:         dist/consentry.mjs (+ lazy UI and language chunks) for apps that bundle Consentry.
+ * - esm:         dist/consentry.mjs (+ lazy UI and language chunks) for apps that bundle Consentry;
+ * - node:        dist/node/, what runs in Node (Node 20, ES modules, dependencies and node:* left as imports): the
+ *                `consentry` CLI (bin.js), `consentry/mark` (mark.js), `consentry/vite` (vite.js) and
+ *                `consentry/middleware` (middleware.js); `npm run types:node` writes their .d.ts beside them.
  */
 interface Target {
   entry: string;
@@ -39,11 +42,38 @@ const everyTarget = (): Plugin => ({
   apply: 'build',
   buildStart: () => rmSync('dist', { recursive: true, force: true }),
   async closeBundle() {
-    for (const mode of Object.keys(TARGETS).slice(1)) await build({ mode, logLevel: 'warn' });
+    for (const mode of [...Object.keys(TARGETS).slice(1), 'node']) await build({ mode, logLevel: 'warn' });
+  },
+});
+
+/** The Node target: its own shape (several entries, nothing minified, no browser in sight). */
+const node = defineConfig({
+  publicDir: false,
+  build: {
+    outDir: 'dist/node',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    sourcemap: false,
+    reportCompressedSize: false,
+    lib: {
+      entry: {
+        bin: 'src/node/bin.ts',
+        mark: 'src/mark/index.ts',
+        vite: 'src/node/vite.ts',
+        middleware: 'src/node/middleware.ts',
+      },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: [/^node:/, /^parse5(\/|$)/, /^vite(\/|$)/],
+      output: { banner: (chunk) => (chunk.name === 'bin' ? '#!/usr/bin/env node' : '') },
+    },
   },
 });
 
 export default defineConfig(({ command, mode }) => {
+  if (mode === 'node') return node;
   const target = TARGETS[mode];
   const { entry, format, fileName, lang } = target ?? TARGETS.loader;
   return {
