@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
 import type { Config } from '../core/types';
@@ -27,7 +27,8 @@ export interface ConsentryViteOptions {
 }
 
 /** The files the loader fetches from its own base URL, next to the plugin in the package's dist/. */
-const DIST = fileURLToPath(new URL('..', import.meta.url));
+// (Not `new URL('..', import.meta.url)`: bundlers rewrite that pattern into an asset of their own.)
+const DIST = join(dirname(fileURLToPath(import.meta.url)), '..');
 function loaderFiles(): { name: string; body: Buffer }[] {
   if (!existsSync(join(DIST, 'consentry.js')))
     throw new Error(`Consentry: ${join(DIST, 'consentry.js')} is missing; the package's dist/ is incomplete.`);

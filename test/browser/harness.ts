@@ -14,7 +14,7 @@
  *   expect(net.count('www.facebook.com/tr')).toBe(0);
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,8 @@ export interface ServeOptions {
   csp?: string;
   /** Extra headers on every response. */
   headers?: Record<string, string>;
+  /** A Connect-style middleware every request goes through first (e.g. `consentry/middleware`). */
+  middleware?: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 }
 
 const TYPES: Record<string, string> = {
@@ -87,7 +89,7 @@ const TYPES: Record<string, string> = {
  */
 export async function serve(files: Record<string, string>, opts: ServeOptions = {}): Promise<Served> {
   const log: string[] = [];
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const raw = req.url || '/';
     log.push(raw);
     let path = decodeURIComponent(raw.split('?')[0]);
@@ -106,7 +108,10 @@ export async function serve(files: Record<string, string>, opts: ServeOptions = 
     headers['content-type'] = type;
     if (opts.csp && type.startsWith('text/html')) headers['content-security-policy'] = opts.csp;
     res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
-  });
+  };
+  const server = createServer((req, res) =>
+    opts.middleware ? opts.middleware(req, res, () => handle(req, res)) : handle(req, res),
+  );
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
