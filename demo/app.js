@@ -214,6 +214,33 @@
     renderAccount();
   });
 
+  // What the server marked in this page's HTML (the demo server's JSON, read by the same origin: no inline data).
+  function renderMarked(tags) {
+    var list = $('marked');
+    list.textContent = '';
+    (tags || []).forEach(function (tag) {
+      var li = document.createElement('li');
+      var what = document.createElement('strong');
+      what.textContent = '<' + tag.tag + '> ' + tag.vendor;
+      var url = document.createElement('span');
+      url.className = 'url';
+      url.textContent = tag.url;
+      li.append(what, ' (' + tag.categories.join(', ') + ') ', url);
+      list.append(li);
+    });
+    $('marked-count').textContent = String(list.children.length);
+  }
+  fetch('/consentry-marked.json?path=' + encodeURIComponent(location.pathname))
+    .then(function (r) {
+      return r.json();
+    })
+    .then(function (r) {
+      renderMarked(r.marked);
+    })
+    .catch(function () {
+      $('marked').textContent = 'The server list is not available (is the page served by demo/server.js?).';
+    });
+
   renderAccount();
   renderRecord();
   renderBlocked();

@@ -1,5 +1,8 @@
 // The demo's web server: static files from demo/ and dist/ at the root, under a strict Content-Security-Policy,
-// so the demo shows Consentry working without 'unsafe-inline' or 'unsafe-eval'. No dependencies: node:http only.
+// so the demo shows Consentry working without 'unsafe-inline' or 'unsafe-eval'. node:http, plus Consentry's own
+// middleware (dist/node/middleware.js, as a site imports `consentry/middleware`): every HTML page streams through
+// it, so the vendors' static tags reach the browser already marked and its preload scanner fetches none of them.
+// What it marked on each page is served as JSON at /consentry-marked.json?path=<page path>, for the page's panel.
 //
 //   npm run demo            (builds dist/, then runs this file)
 //   PORT=3000 node demo/server.js
@@ -8,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { consentryMiddleware } from '../dist/node/middleware.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const roots = [here, join(here, '..', 'dist')];
@@ -54,6 +58,24 @@ async function find(path) {
   return undefined;
 }
 
+/** Page path → the tags the middleware marked in its latest response. */
+const marked = new Map();
+const pathOf = (url) => {
+  try {
+    const path = decodeURIComponent(new URL(url ?? '/', 'http://demo').pathname);
+    return path.endsWith('/') ? path + 'index.html' : path;
+  } catch {
+    return '';
+  }
+};
+const marking = consentryMiddleware({
+  onMarked: (req, tags) =>
+    marked.set(
+      pathOf(req.url),
+      tags.map((t) => ({ tag: t.tag, vendor: t.vendor, categories: t.categories, url: t.urls[0] })),
+    ),
+});
+
 async function handle(req, res) {
   let path;
   try {
@@ -74,6 +96,12 @@ async function handle(req, res) {
     res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
     return;
   }
+  if (path === '/consentry-marked.json') {
+    const page = pathOf(new URL(req.url ?? '/', 'http://demo').searchParams.get('path') || '/');
+    const body = JSON.stringify({ path: page, marked: marked.get(page) ?? null });
+    res.writeHead(200, { ...headers, 'Content-Type': TYPES['.json'] }).end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
   if (!found) {
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(`Not found: ${path}\n`);
     return;
@@ -86,11 +114,12 @@ async function handle(req, res) {
 
 function listen(port) {
   const server = createServer((req, res) => {
-    handle(req, res).catch((e) => {
+    const fail = (e) => {
       console.error(e);
       if (!res.headersSent) res.writeHead(500);
       res.end();
-    });
+    };
+    marking(req, res, () => handle(req, res).catch(fail));
   });
   server.once('error', (e) => {
     if (e.code === 'EADDRINUSE' && port !== 0) {
