@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { mark } from './mark.js';
 import { launch } from './measure.js';
 import { log, table } from './report.js';
 import { BUILT_IN } from './sections.js';
@@ -26,8 +27,8 @@ const SECTIONS = [
   banner,
   fcp,
   micro,
-  // Issue 14 adds the HTML rewriter's throughput and the middleware's added TTFB here; issue 11 the service
-  // worker's per-request cost. Their data then lands in results.json beside these, under sections.<id>.
+  mark,
+  // Issue 11 adds the service worker's per-request cost here; its data then lands in results.json beside these.
 ];
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS) || 15);
