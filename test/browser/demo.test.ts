@@ -63,7 +63,7 @@ test("the panel lists the static tags the server marked, read from the server's 
       '<iframe> YouTube',
       '<img> LinkedIn',
     ]);
-    expect(await page.locator('#marked-count').innerText()).toBe('4');
+    expect(await page.locator('#marked-count').textContent()).toBe('4');
   } finally {
     await context.close();
   }

@@ -218,7 +218,8 @@ describe('documents as they come', () => {
     out += marker.end();
     expect(out).toBe(whole);
     expect(marker.marked).toHaveLength(2 * Math.ceil((5 * 1024 * 1024) / block.length));
-  });
+    // A size test, not a timing one: on a loaded machine two passes over 5 MB may take a few seconds.
+  }, 60_000);
 });
 
 describe("the config: the loader's own, read the loader's way", () => {
