@@ -18,8 +18,10 @@ export const NO_BASE = 'https://consentry.invalid/';
 const MATCHERS_KEPT = 64;
 
 const compiled = new WeakMap<object, Site>();
+/** Stands for "no config" in `compiled`: the defaults are read once too. */
+const DEFAULTS = {};
 
-export function siteOf(input: unknown = {}): Site {
+export function siteOf(input: unknown = DEFAULTS): Site {
   const key = input && typeof input == 'object' ? input : undefined;
   const known = key && compiled.get(key);
   if (known) return known;

@@ -198,7 +198,7 @@ describe('documents as they come', () => {
       const out = marker.push(html.slice(0, i)) + marker.push(html.slice(i)) + marker.end();
       if (out !== whole) expect(out, `split at ${i}`).toBe(whole);
     }
-  });
+  }, 60_000);
 
   test('a 5 MB page: the same output in 64 kB chunks as whole, and the stream holds back at most one tag', () => {
     const block = `<div class="p"><img src="/img/a.png" alt="a"><p>Some text &amp; more text, repeated to fill a page.</p>
@@ -218,8 +218,7 @@ describe('documents as they come', () => {
     out += marker.end();
     expect(out).toBe(whole);
     expect(marker.marked).toHaveLength(2 * Math.ceil((5 * 1024 * 1024) / block.length));
-    // A size test, not a timing one: on a loaded machine two passes over 5 MB may take a few seconds.
-  }, 60_000);
+  }, 60_000); // a size test, not a timing one: allow for a loaded machine
 });
 
 describe("the config: the loader's own, read the loader's way", () => {
