@@ -221,6 +221,26 @@ describe('documents as they come', () => {
   }, 60_000); // a size test, not a timing one: allow for a loaded machine
 });
 
+describe('known limits (README: "What is left")', () => {
+  test('markup inside <iframe srcdoc> is not rewritten (the frames guard holds it at run time)', () => {
+    const html = `<iframe srcdoc="<img src=&quot;${PIXEL}&quot;>"></iframe>`;
+    expect(markHtml(html)).toBe(html);
+  });
+
+  test('CSS url() in a style sheet or a style attribute is not rewritten', () => {
+    const html = `<style>body{background:url(${PIXEL})}</style><div style="background:url(${PIXEL})"></div>`;
+    expect(markHtml(html)).toBe(html);
+  });
+
+  test('read byte-wise (CLI, middleware), a tracker host written in Unicode is not recognised', () => {
+    const config = { rules: [{ match: 'xn--tst-qla.example', category: 'analytics' }] };
+    const html = '<img src="https://täst.example/p.gif">';
+    expect(markHtml(html, config)).toContain('data-src=');
+    const bytes = Buffer.from(html).toString('latin1');
+    expect(markHtml(bytes, config)).toBe(bytes);
+  });
+});
+
 describe("the config: the loader's own, read the loader's way", () => {
   test('site rules add trackers and the allow list exempts first-party hosts', () => {
     const config = {
