@@ -103,20 +103,21 @@ export function consentryMiddleware(options: MiddlewareOptions = {}): Middleware
       state = 'pass';
       const type = String(res.getHeader('content-type') ?? '');
       if (!/^\s*text\/html\s*(?:;|$)/i.test(type)) return;
-      const bodyless = req.method === 'HEAD' || NO_BODY.has(res.statusCode) || res.statusCode < 200;
+      if (NO_BODY.has(res.statusCode) || res.statusCode < 200) return;
       const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
       const coding = String(res.getHeader('content-encoding') ?? 'identity')
         .trim()
         .toLowerCase();
-      // The length changes (a HEAD answer must announce the GET's), ranges of the unmarked body would not fit.
-      res.removeHeader('content-length');
-      if (bodyless) return;
+      // The length changes: a marked body has another, and a HEAD answer must not announce the unmarked one.
+      if (req.method === 'HEAD') return void res.removeHeader('content-length');
       if (charset && NOT_ASCII.test(charset))
         return warnOnce(`"${charset}" is not an ASCII-compatible charset: such pages pass through unmarked.`);
       const codec = CODINGS[coding];
       if (coding !== 'identity' && !codec)
         return warnOnce(`"${coding}" responses pass through unmarked (only gzip, deflate and br are re-encoded).`);
       state = 'mark';
+      res.removeHeader('content-length');
+      // Ranges of the unmarked body would not fit the marked one.
       res.removeHeader('accept-ranges');
       // The same body for the same page and config, but not the bytes the upstream ETag was computed for.
       const etag = res.getHeader('etag');

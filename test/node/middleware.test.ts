@@ -137,9 +137,13 @@ test('a UTF-16 page (declared, or by its byte order mark) passes through untouch
   }
 });
 
-test('HEAD and 304 responses carry no body and no stale Content-Length', async () => {
+test('HEAD answers announce no stale Content-Length; 304 and 206 responses pass untouched', async () => {
   const get = await serve((req, res) => {
     if (req.url === '/304') return res.writeHead(304, { 'content-type': 'text/html' }).end();
+    if (req.url === '/206')
+      return res
+        .writeHead(206, { 'content-type': 'text/html', 'content-length': '10', 'content-range': 'bytes 0-9/99' })
+        .end(PAGE.slice(0, 10));
     res
       .writeHead(200, { 'content-type': 'text/html', 'content-length': '999' })
       .end(req.method === 'HEAD' ? undefined : PAGE);
@@ -147,6 +151,9 @@ test('HEAD and 304 responses carry no body and no stale Content-Length', async (
   const head = await get('/', 'HEAD');
   expect(head.headers['content-length']).toBeUndefined();
   expect((await get('/304')).status).toBe(304);
+  // A range of a page is not a page: it passes untouched, headers included.
+  const range = await get('/206');
+  expect([range.headers['content-length'], range.body.toString()]).toEqual(['10', PAGE.slice(0, 10)]);
 });
 
 test('a strong ETag becomes weak; onMarked reports what each page held, with the page URL known', async () => {
