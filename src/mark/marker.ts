@@ -143,8 +143,8 @@ export function createMarker(config?: Config, options: MarkOptions = {}): Marker
       options.onMark?.(tag);
     },
   };
-  const document = new Rewriter(page, true);
-  return { push: (chunk) => document.push(chunk), end: () => document.end(), marked };
+  const reader = new Rewriter(page, true);
+  return { push: (chunk) => reader.push(chunk), end: () => reader.end(), marked };
 }
 
 /** The string form: the whole document in, the whole document out. */
