@@ -128,6 +128,9 @@ export default defineConfig(({ command, mode }) => {
             testTimeout: 60_000,
             hookTimeout: 60_000,
             fileParallelism: false,
+            // Pages of one file run side by side where the file says so (test.concurrent): a few at a time, since
+            // each is a Chromium page and the CI machine has 2 cores.
+            maxConcurrency: 3,
           },
         },
       ],

@@ -117,7 +117,8 @@ describe.each(DELIVERIES)('through %s', (delivery) => {
 
   describe.concurrent.each(changed.map((p) => [p.name, p] as const))('%s', (_name, p) => {
     // One visit walks every state (each later step starts from the state the earlier one left), so that the
-    // browser time stays small: the leak suites run each state on its own, on the same pages hand-marked.
+    // browser time stays small: the leak suites run each state on its own, on the same pages hand-marked. The
+    // walk is long, hence its own timeout.
     test('silent before a decision, after Reject all and a reload; analytics alone is selective; Accept all brings every tracker back', async () => {
       const v = await visit(browser, sites[delivery], p, 'unmarked');
       try {
@@ -155,6 +156,6 @@ describe.each(DELIVERIES)('through %s', (delivery) => {
       } finally {
         await v.close();
       }
-    });
+    }, 180_000);
   });
 });
