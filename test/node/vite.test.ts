@@ -9,6 +9,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, createServer } from 'vite';
 
+// Real Vite builds: seconds each, more on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
+
 type ViteModule = typeof import('../../src/node/vite');
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const plugin = async () => ((await import(join(ROOT, 'dist/node/vite.js'))) as ViteModule).default;
