@@ -50,7 +50,7 @@ test('vite build: pages marked, the loader and its config injected first in <hea
   expect(readFileSync(join(dir, 'dist/static.html'), 'utf8')).toContain(
     'data-src="https://cdn.example-tracker.com/p.gif"',
   );
-  for (const f of ['consentry.js', 'consentry-ui.js', 'consentry-en.js'])
+  for (const f of ['consentry.js', 'consentry-ui.js', 'consentry-later.js', 'consentry-en.js'])
     expect(existsSync(join(dir, 'dist', f))).toBe(true);
 });
 
