@@ -15,9 +15,9 @@ import { consentryMiddleware } from './middleware';
  *
  * - Every HTML page is marked: the pages Vite builds (after Vite has written its own tags into them), HTML that
  *   other plugins emit, HTML copied from `public/`, and in the dev server every `text/html` response.
- * - The loader, its UI chunk and language files are emitted beside the pages (`<base>consentry.js`...) and served
- *   by the dev server, and a page without the loader gets it as the first thing in `<head>`, with `config` as its
- *   JSON config block: the page and the build then decide every URL with the same config.
+ * - The loader, its UI and later chunks and language files are emitted beside the pages (`<base>consentry.js`...)
+ *   and served by the dev server, and a page without the loader gets it as the first thing in `<head>`, with
+ *   `config` as its JSON config block: the page and the build then decide every URL with the same config.
  */
 export interface ConsentryViteOptions {
   /** The config the loader gets, and the rewriter decides with. */
@@ -32,7 +32,7 @@ const DIST = join(dirname(fileURLToPath(import.meta.url)), '..');
 function loaderFiles(): { name: string; body: Buffer }[] {
   if (!existsSync(join(DIST, 'consentry.js')))
     throw new Error(`Consentry: ${join(DIST, 'consentry.js')} is missing; the package's dist/ is incomplete.`);
-  // The loader, its UI chunk and one consentry-<lang>.js per language.
+  // The loader, its UI and later chunks and one consentry-<lang>.js per language.
   const names = readdirSync(DIST).filter((f) => /^consentry(?:-[\w-]+)?\.js$/.test(f));
   return names.map((name) => ({ name, body: readFileSync(join(DIST, name)) }));
 }
