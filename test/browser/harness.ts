@@ -18,7 +18,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { launchChromium } from '../../src/node/browser';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const DIST = join(ROOT, 'dist');
@@ -26,29 +27,8 @@ const DIST = join(ROOT, 'dist');
 // ---------------------------------------------------------------------------------------------------------------
 // Browser
 
-/** The system Chromium, headless. Throws one line saying how to install it when it is missing. */
-export async function launch(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium not found at ${executablePath}: install it with "apt-get install -y chromium" (as root), or set CHROMIUM=/path/to/chromium.`,
-    );
-  }
-  return chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      // QUIC would bypass nothing here, but it makes Chromium try UDP to hosts that do not exist.
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+/** The system Chromium, headless, found like the CLI finds it (`src/node/browser.ts`): `CHROMIUM`, else /usr/bin/chromium. */
+export const launch = (): Promise<Browser> => launchChromium();
 
 // ---------------------------------------------------------------------------------------------------------------
 // First-party server
@@ -69,6 +49,11 @@ export interface ServeOptions {
   headers?: Record<string, string>;
   /** A Connect-style middleware every request goes through first (e.g. `consentry/middleware`). */
   middleware?: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+  /**
+   * Answers a request itself when it returns true (a `Set-Cookie`, a redirect, a response that never ends);
+   * otherwise `files` and `dist/` answer it as usual.
+   */
+  handle?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 const TYPES: Record<string, string> = {
@@ -92,6 +77,7 @@ export async function serve(files: Record<string, string>, opts: ServeOptions = 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const raw = req.url || '/';
     log.push(raw);
+    if (opts.handle?.(req, res)) return;
     let path = decodeURIComponent(raw.split('?')[0]);
     if (path.endsWith('/')) path += 'index.html';
     let body: string | Buffer | undefined = files[path];

@@ -116,7 +116,7 @@ const HOTJAR = 1;
 // ---------------------------------------------------------------------------------------------------------------
 // Vendor snippets, in our words, with the structure the vendors publish.
 
-const GTAG_CONFIG = `
+export const GTAG_CONFIG = `
   window.dataLayer = window.dataLayer || [];
   function gtag(){ dataLayer.push(arguments); }
   gtag('js', new Date());
@@ -132,7 +132,7 @@ const GTM_LOADER = `
     first.parentNode.insertBefore(tag, first);
   })(window, document, 'script', 'dataLayer', 'GTM-TEST');`;
 
-const META_LOADER = `
+export const META_LOADER = `
   !function (f, b, e, v, n, t, s) {
     if (f.fbq) return;
     n = f.fbq = function () { n.callMethod ? n.callMethod.apply(n, arguments) : n.queue.push(arguments); };
@@ -144,7 +144,7 @@ const META_LOADER = `
   fbq('init', '1');
   fbq('track', 'PageView');`;
 
-const HOTJAR_LOADER = `
+export const HOTJAR_LOADER = `
   (function (h, o, t, j, a, r) {
     h.hj = h.hj || function () { (h.hj.q = h.hj.q || []).push(arguments); };
     h._hjSettings = { hjid: ${HOTJAR}, hjsv: 6 };
