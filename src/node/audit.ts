@@ -265,6 +265,7 @@ async function auditPage(browser: Browser, url: string, o: AuditOptions, hooks: 
 export async function runAudit(o: AuditOptions, hooks: BrowserHooks = {}): Promise<AuditReport> {
   const browser = hooks.browser ?? (await launchChromium());
   const started = new Date().toISOString();
+  const version = `Chromium ${browser.version()}`;
   const pages: PageResult[] = [];
   try {
     for (const [i, url] of o.pages.entries()) {
@@ -278,6 +279,21 @@ export async function runAudit(o: AuditOptions, hooks: BrowserHooks = {}): Promi
   } finally {
     if (!hooks.browser) await browser.close();
   }
+  return {
+    tool: 'consentry audit',
+    url: o.pages[0],
+    started,
+    browser: version,
+    ...summarise(pages),
+    pages,
+  };
+}
+
+/**
+ * The verdict over all pages. A leak wins over a page that could not be audited: what was seen leaking is a finding
+ * whatever else happened; with no leak, one unaudited page makes the proof incomplete.
+ */
+export function summarise(pages: PageResult[]): Pick<AuditReport, 'verdict' | 'exitCode' | 'leaks' | 'unknown'> {
   const leaks = pages.reduce((n, p) => n + p.phases.reduce((m, ph) => m + ph.leaks, 0), 0);
   const hosts = [
     ...new Set(
@@ -288,10 +304,6 @@ export async function runAudit(o: AuditOptions, hooks: BrowserHooks = {}): Promi
   ].sort();
   const verdict = leaks ? 'leak' : pages.some((p) => p.error) ? 'incomplete' : 'pass';
   return {
-    tool: 'consentry audit',
-    url: o.pages[0],
-    started,
-    browser: `Chromium ${browser.version()}`,
     verdict,
     exitCode: verdict === 'leak' ? EXIT.leak : verdict === 'incomplete' ? EXIT.failed : EXIT.ok,
     leaks,
@@ -301,7 +313,6 @@ export async function runAudit(o: AuditOptions, hooks: BrowserHooks = {}): Promi
       rules: hosts.map((match) => ({ match, category: 'marketing', vendor: match })),
       allow: hosts,
     },
-    pages,
   };
 }
 

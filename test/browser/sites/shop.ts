@@ -8,7 +8,8 @@
  *   /             GA4 (static tag marked) + Meta Pixel snippet; an allow-listed CDN image; session login
  *   /shop.html    Hotjar snippet; Set-Cookie shop_sid (HttpOnly, session); shop_theme written by script
  *   /blog.html    marked YouTube iframe; marked DoubleClick pixel (third-party Set-Cookie IDE) and a marked pixel
- *                 from another local site (http://localhost:<port>, Set-Cookie upx), neither in the catalogue
+ *                 from another local site (http://localhost:<port>, Set-Cookie upx), neither in the catalogue;
+ *                 a WebSocket to that other site once marketing is allowed
  *   /broken.html  GA4 tag placed before the loader, and a pixel the catalogue does not know
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -42,7 +43,7 @@ ${body}
 const HOME = page(
   'Teapot shop',
   `<img src="https://cdn.fixture-static.example/logo.gif" alt="Teapot shop">
-<p>Fresh tea. <a href="/shop.html?sort=price">Cheapest first</a></p>`,
+<p>Fresh tea, <a href="/shop.html#teas">in the shop</a>.</p>`,
   `<!-- Google tag (gtag.js), marked the Consentry way -->
 <script type="text/plain" data-consent="analytics" async src="https://www.googletagmanager.com/gtag/js?id=G-TEST"></script>
 <script>${GTAG_CONFIG}</script>
@@ -66,7 +67,8 @@ const blog = (otherSite: string) =>
 <iframe data-consent="marketing" data-src="https://www.youtube.com/embed/fixture" width="320" height="180" title="video"></iframe>
 <img data-consent="marketing" data-src="https://ad.doubleclick.net/ddm/activity/src=1;type=blog;cat=read;ord=1" alt="">
 <img data-consent="marketing" data-src="${otherSite}/px.gif?e=read" alt="">
-</article>`,
+</article>
+<script>consentry.whenAllowed('marketing', function () { new WebSocket('${otherSite.replace('http', 'ws')}/live'); });</script>`,
   );
 
 export const BROKEN = `<!doctype html>
