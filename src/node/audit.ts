@@ -18,7 +18,7 @@ import { launchChromium } from './browser';
 import { type Classifier, createClassifier } from './classify';
 import { readConfigFile, readPageConfig } from './config-file';
 import { tagUrls } from './html-urls';
-import { EXIT, type Io, UserError } from './io';
+import { EXIT, lines, type Output, UserError } from './io';
 import { open, reload, watchNetwork } from './navigate';
 import { cookieHost } from './site';
 
@@ -52,8 +52,8 @@ export interface AuditOptions {
   quiet: number;
   /** Keep a screenshot of each page's first view (for the HTML report). */
   screenshot?: boolean;
-  /** Progress text, in fragments: `page 1 of 3 /shop: before consent, …`. */
-  progress?: (text: string) => void;
+  /** Progress, one line per phase: `page 1 of 3 /shop: after Reject all`. */
+  progress?: (line: string) => void;
 }
 
 /**
@@ -167,7 +167,13 @@ function judge(
   return { requests, cookies, leaks };
 }
 
-async function auditPage(browser: Browser, url: string, o: AuditOptions, hooks: BrowserHooks): Promise<PageResult> {
+async function auditPage(
+  browser: Browser,
+  url: string,
+  where: string,
+  o: AuditOptions,
+  hooks: BrowserHooks,
+): Promise<PageResult> {
   const started = Date.now();
   const result: PageResult = { url, durationMs: 0, phases: [], console: [] };
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -213,7 +219,7 @@ async function auditPage(browser: Browser, url: string, o: AuditOptions, hooks: 
 
     let classifier: Classifier | undefined;
     for (const { id, label } of PHASES) {
-      o.progress?.(id === 'before' ? label : `, ${label}`);
+      o.progress?.(`${where}: ${label}`);
       phaseStart = Date.now();
       raw = [];
       if (id === 'before') {
@@ -269,11 +275,9 @@ export async function runAudit(o: AuditOptions, hooks: BrowserHooks = {}): Promi
   const pages: PageResult[] = [];
   try {
     for (const [i, url] of o.pages.entries()) {
-      o.progress?.(`page ${i + 1} of ${o.pages.length} ${new URL(url).pathname}: `);
-      const result = await auditPage(browser, url, o, hooks);
-      o.progress?.(
-        result.error ? ` - could not audit (${seconds(result.durationMs)})\n` : ` (${seconds(result.durationMs)})\n`,
-      );
+      const where = `page ${i + 1} of ${o.pages.length} ${new URL(url).pathname}`;
+      const result = await auditPage(browser, url, where, o, hooks);
+      o.progress?.(`${where}: ${result.error ? 'could not be audited' : 'done'} in ${seconds(result.durationMs)}`);
       pages.push(result);
     }
   } finally {
@@ -320,11 +324,11 @@ export function summarise(pages: PageResult[]): Pick<AuditReport, 'verdict' | 'e
  * The CLI command. `argv` is what follows `consentry audit`. Exit code: 0 nothing left the page that should not
  * have, 1 a leak (before consent or after Reject all), 2 the audit could not be done (one line on stderr says why).
  */
-export async function audit(argv: string[], io: Io, hooks: BrowserHooks = {}): Promise<number> {
+export async function audit(argv: string[], output: Output, hooks: BrowserHooks = {}): Promise<number> {
   try {
     const { values, url } = parseCommand(argv, OPTIONS, AUDIT_USAGE);
     if (values.help) {
-      io.stdout.write(`${AUDIT_USAGE}\n`);
+      output.out(AUDIT_USAGE);
       return EXIT.ok;
     }
     const start = pageUrl(url);
@@ -332,7 +336,7 @@ export async function audit(argv: string[], io: Io, hooks: BrowserHooks = {}): P
       ? [...new Set(values.pages.split(',').map((p) => new URL(p.trim() || '/', start).href))]
       : [start.href];
     const file = values.config ? readConfigFile(values.config) : undefined;
-    for (const w of file?.warnings ?? []) io.stderr.write(`consentry audit: ${values.config}: ${w}\n`);
+    for (const w of file?.warnings ?? []) output.err(`consentry audit: ${values.config}: ${w}`);
     const report = await runAudit(
       {
         pages,
@@ -340,12 +344,12 @@ export async function audit(argv: string[], io: Io, hooks: BrowserHooks = {}): P
         timeout: count(values.timeout, 'timeout', 15_000, 1),
         quiet: count(values.quiet, 'quiet', 500),
         screenshot: !!values.html,
-        progress: (text) => io.stderr.write(text),
+        progress: (line) => output.err(line),
       },
       hooks,
     );
-    for (const p of report.pages) if (p.error) io.stderr.write(`consentry audit: ${p.error}\n`);
-    if (report.pages.some((p) => !p.error)) io.stdout.write(renderText(report));
+    for (const p of report.pages) if (p.error) output.err(`consentry audit: ${p.error}`);
+    if (report.pages.some((p) => !p.error)) lines(output.out, renderText(report));
     if (values.json) {
       const evidence = { ...report, pages: report.pages.map(({ screenshot: _, ...p }) => p) };
       writeFileSync(values.json, JSON.stringify(evidence, null, 2) + '\n');
@@ -353,7 +357,7 @@ export async function audit(argv: string[], io: Io, hooks: BrowserHooks = {}): P
     if (values.html) writeFileSync(values.html, renderHtml(report));
     return report.exitCode;
   } catch (e) {
-    io.stderr.write(`consentry audit: ${e instanceof UserError ? e.message : (e as Error).message.split('\n')[0]}\n`);
+    output.err(`consentry audit: ${e instanceof UserError ? e.message : (e as Error).message.split('\n')[0]}`);
     return EXIT.failed;
   }
 }

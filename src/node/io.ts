@@ -1,19 +1,17 @@
 /**
- * What a command writes to and returns. `process` fits as is (`audit(argv, process)`), and a test passes two
- * string collectors. A command never calls `process.exit`: it returns its exit code.
+ * Where a command writes: `out` for results (stdout), `err` for progress and the one line that says why a run could
+ * not be done (stderr); one line per call. The same shape as the dispatcher's `Output` (src/node/cli.ts), so a
+ * command registers there as it is. A command never touches `process`: it resolves to its exit code.
  */
-export interface Writer {
-  write(text: string): unknown;
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
 }
 
-export interface Io {
-  /** The report: tables, verdict, what to paste. */
-  stdout: Writer;
-  /** Progress and the one line that says why a run could not be done. */
-  stderr: Writer;
-}
-
-export type Command = (argv: string[], io: Io) => Promise<number>;
+/** Writes a block of text one line per call. */
+export const lines = (write: (line: string) => void, text: string): void => {
+  for (const line of text.replace(/\n$/, '').split('\n')) write(line);
+};
 
 /** Exit codes shared by the commands. */
 export const EXIT = {

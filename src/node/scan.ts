@@ -8,7 +8,7 @@ import { createClassifier } from './classify';
 import { readConfigFile, readPageConfig, validate } from './config-file';
 import { type Found, type Merged, mergeCookieTables, type Unclassified } from './cookie-tables';
 import { type CookieTrail, likelySetter, recordCookieWrites, writeFor } from './cookie-trail';
-import { EXIT, type Io, UserError } from './io';
+import { EXIT, lines, type Output, UserError } from './io';
 import { lifetimeText } from './lifetime';
 import { open, reload, watchNetwork } from './navigate';
 import { cookieHost, sameSite } from './site';
@@ -308,11 +308,11 @@ function summary(result: ScanResult, merged: Merged, out: string, side: string, 
  * The CLI command. `argv` is what follows `consentry scan`. Exit code: 0 the config was written, 2 the scan could not
  * be done (start page unreachable or not HTML, unreadable config file; one line on stderr says why).
  */
-export async function scan(argv: string[], io: Io, hooks: BrowserHooks = {}): Promise<number> {
+export async function scan(argv: string[], output: Output, hooks: BrowserHooks = {}): Promise<number> {
   try {
     const { values, url } = parseCommand(argv, OPTIONS, SCAN_USAGE);
     if (values.help) {
-      io.stdout.write(`${SCAN_USAGE}\n`);
+      output.out(SCAN_USAGE);
       return EXIT.ok;
     }
     const start = pageUrl(url);
@@ -320,7 +320,7 @@ export async function scan(argv: string[], io: Io, hooks: BrowserHooks = {}): Pr
     const side = unclassifiedPath(out);
     const existed = existsSync(out);
     const file = existed ? readConfigFile(out) : undefined;
-    for (const w of file?.warnings ?? []) io.stderr.write(`consentry scan: ${out}: ${w}\n`);
+    for (const w of file?.warnings ?? []) output.err(`consentry scan: ${out}: ${w}`);
     const previous = readPrevious(side);
     const result = await runScan(
       {
@@ -331,7 +331,7 @@ export async function scan(argv: string[], io: Io, hooks: BrowserHooks = {}): Pr
         timeout: count(values.timeout, 'timeout', 15_000, 1),
         quiet: count(values.quiet, 'quiet', 500),
         config: file?.config,
-        progress: (line) => io.stderr.write(line + '\n'),
+        progress: (line) => output.err(line),
       },
       hooks,
     );
@@ -364,10 +364,10 @@ export async function scan(argv: string[], io: Io, hooks: BrowserHooks = {}): Pr
     }
     if (merged.unclassified.length || existsSync(side))
       writeFileSync(side, JSON.stringify({ about: UNCLASSIFIED_ABOUT, cookies: merged.unclassified }, null, 2) + '\n');
-    io.stdout.write(summary(result, merged, out, side, existed));
+    lines(output.out, summary(result, merged, out, side, existed));
     return EXIT.ok;
   } catch (e) {
-    io.stderr.write(`consentry scan: ${e instanceof UserError ? e.message : (e as Error).message.split('\n')[0]}\n`);
+    output.err(`consentry scan: ${e instanceof UserError ? e.message : (e as Error).message.split('\n')[0]}`);
     return EXIT.failed;
   }
 }

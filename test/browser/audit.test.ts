@@ -35,7 +35,7 @@ async function run(...argv: string[]): Promise<Run> {
     err = '';
   const code = await audit(
     [...argv, '--quiet', '300'],
-    { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } },
+    { out: (line) => (out += line + '\n'), err: (line) => (err += line + '\n') },
     hooks(),
   );
   return { code, out, err };
@@ -172,9 +172,13 @@ describe('a correct site (three pages)', () => {
   });
 
   it('shows progress: page k of n and each phase, with the time per page', () => {
-    expect(result.err).toMatch(
-      /page 2 of 3 \/shop\.html: before consent, after Reject all, after Accept all \(\d+\.\d s\)/,
-    );
+    const progress = result.err.split('\n').filter((l) => l.startsWith('page 2 of 3 '));
+    expect(progress).toEqual([
+      'page 2 of 3 /shop.html: before consent',
+      'page 2 of 3 /shop.html: after Reject all',
+      'page 2 of 3 /shop.html: after Accept all',
+      expect.stringMatching(/^page 2 of 3 \/shop\.html: done in \d+\.\d s$/),
+    ]);
   });
 });
 
@@ -321,10 +325,7 @@ describe('what cannot be audited ends with one line and exit code 2', () => {
     process.env.CHROMIUM = '/nonexistent/chromium';
     try {
       let err = '';
-      const code = await audit([site.url('/')], {
-        stdout: { write: () => {} },
-        stderr: { write: (t: string) => (err += t) },
-      });
+      const code = await audit([site.url('/')], { out: () => {}, err: (line) => (err += line + '\n') });
       expect(code).toBe(2);
       expect(err).toBe(
         'consentry audit: Chromium not found at /nonexistent/chromium: install it with "apt-get install -y chromium" (as root), or set CHROMIUM=/path/to/chromium.\n',

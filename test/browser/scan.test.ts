@@ -29,7 +29,7 @@ async function run(...argv: string[]): Promise<Run> {
     err = '';
   const code = await scan(
     [...argv, '--quiet', '300', '--delay', '50'],
-    { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } },
+    { out: (line) => (out += line + '\n'), err: (line) => (err += line + '\n') },
     { browser, prepare: async (context: BrowserContext) => void nets.push(await shopNetwork(context)) },
   );
   return { code, out, err };

@@ -66,10 +66,7 @@ describe('the audit command', () => {
   const run = async (...argv: string[]) => {
     let out = '',
       err = '';
-    const code = await audit(argv, {
-      stdout: { write: (t: string) => (out += t) },
-      stderr: { write: (t: string) => (err += t) },
-    });
+    const code = await audit(argv, { out: (line) => (out += line + '\n'), err: (line) => (err += line + '\n') });
     return { code, out, err };
   };
 
