@@ -1,5 +1,6 @@
 // What `npm run build` writes into dist/, beyond its size (test/size.test.ts).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { CONSENTRY } from './bench/sizes.js';
 
 describe('the classic bundles', () => {
@@ -16,5 +17,16 @@ describe('the UI chunk', () => {
     const chunk = readFileSync(CONSENTRY.ui, 'utf8');
     expect(chunk).toContain('inset-inline:1em');
     expect(chunk).not.toMatch(/[{;](left|right):|:lang\(/);
+  });
+});
+
+describe('the runtime bundles', () => {
+  // The audit and the scan drive Chromium from Node; none of that may reach a page.
+  it('never contain playwright-core or the site-owner tools', () => {
+    const dist = dirname(CONSENTRY.loader);
+    const runtime = readdirSync(dist).filter((name) => /\.m?js$/.test(name));
+    expect(runtime).toContain('consentry.js');
+    for (const name of runtime)
+      expect(readFileSync(join(dist, name), 'utf8')).not.toMatch(/playwright|consentry audit|consentry scan/);
   });
 });

@@ -48,7 +48,7 @@ export interface AuditOptions {
   config?: { path: string; config: ResolvedConfig };
   /** ms a page has to fire `load`. */
   timeout: number;
-  /** ms of network silence that ends a wait (a wait never lasts more than SETTLE_MAX). */
+  /** ms of network silence that ends a wait (a wait lasts at most 5 s, or twice `quiet` when that is longer). */
   quiet: number;
   /** Keep a screenshot of each page's first view (for the HTML report). */
   screenshot?: boolean;
@@ -66,9 +66,6 @@ export interface BrowserHooks {
   browser?: Browser;
   prepare?: (context: BrowserContext) => Promise<unknown>;
 }
-
-/** The longest any single wait for a quiet network lasts. */
-const SETTLE_MAX = 5000;
 
 type Win = Window & {
   consentry?: {
@@ -203,7 +200,7 @@ async function auditPage(
     );
 
     const inHtml = new Set<string>();
-    const settle = () => network.settle(o.quiet, SETTLE_MAX);
+    const settle = () => network.settle(o.quiet);
     const loaded = async (response: Awaited<ReturnType<typeof open>>) => {
       const html = await response.text().catch(() => '');
       for (const u of tagUrls(html, page.url())) inHtml.add(u);

@@ -65,12 +65,15 @@ export async function reload(page: Page, timeout: number): Promise<Response> {
   return checkResponse(response, url);
 }
 
+/** The longest a wait for a quiet network lasts, unless `quiet` asks for more (a stream never goes quiet). */
+export const SETTLE_MAX = 5000;
+
 export interface NetworkWatch {
   /**
    * Resolves once no request of the context has been in flight for `quiet` ms (a vendor chain, script → config →
-   * beacon, keeps it waiting), or after `max` ms whatever is still open (a long poll, a stream).
+   * beacon, keeps it waiting), or after SETTLE_MAX (twice `quiet` if longer) whatever is still open.
    */
-  settle(quiet: number, max: number): Promise<void>;
+  settle(quiet: number): Promise<void>;
 }
 
 export function watchNetwork(context: BrowserContext): NetworkWatch {
@@ -84,7 +87,7 @@ export function watchNetwork(context: BrowserContext): NetworkWatch {
   context.on('requestfinished', done);
   context.on('requestfailed', done);
   return {
-    settle: (quiet, max) =>
+    settle: (quiet) =>
       new Promise<void>((resolve) => {
         let timer: NodeJS.Timeout | undefined;
         const end = () => {
@@ -93,7 +96,7 @@ export function watchNetwork(context: BrowserContext): NetworkWatch {
           changed = () => {};
           resolve();
         };
-        const cap = setTimeout(end, max);
+        const cap = setTimeout(end, Math.max(SETTLE_MAX, 2 * quiet));
         changed = () => {
           clearTimeout(timer);
           if (!inflight.size) timer = setTimeout(end, quiet);

@@ -34,8 +34,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const SETTLE_MAX = 5000;
-
 // Links to files rather than pages: never opened.
 const NOT_PAGES =
   /\.(pdf|zip|gz|tgz|rar|7z|dmg|exe|apk|png|jpe?g|gif|webp|avif|svg|ico|mp[34]|webm|mov|avi|wav|ogg|woff2?|ttf|otf|css|js|mjs)$/i;
@@ -96,7 +94,7 @@ export async function runScan(o: ScanOptions, hooks: BrowserHooks = {}): Promise
     await hooks.prepare?.(context);
     const trail: CookieTrail = await recordCookieWrites(context);
     const network = watchNetwork(context);
-    const settle = () => network.settle(o.quiet, SETTLE_MAX);
+    const settle = () => network.settle(o.quiet);
     const page = await context.newPage();
     const queue = [normal(o.start)];
     const queued = new Set(queue);

@@ -34,7 +34,7 @@ async function run(...argv: string[]): Promise<Run> {
   let out = '',
     err = '';
   const code = await audit(
-    [...argv, '--quiet', '300'],
+    ['--quiet', '300', ...argv],
     { out: (line) => (out += line + '\n'), err: (line) => (err += line + '\n') },
     hooks(),
   );
@@ -239,6 +239,21 @@ describe('a broken page: a tag placed before the loader, a pixel the catalogue d
       vendor: 'Pixel Co',
     });
     expect(out.unknown.hosts).toEqual([]);
+  });
+});
+
+describe('known limit: a phase ends when the network is quiet, not when timers have run', () => {
+  const beforeConsent = async (path: string, file: string) => {
+    await run(site.url(path), '--json', join(dir, file));
+    return evidence(join(dir, file)).pages[0].phases[0].requests.filter((r) => r.host === 'px.unknown-ads.example');
+  };
+
+  it('sees a pixel the page sends as soon as it has loaded (the control)', async () => {
+    expect((await beforeConsent('/late.html?delay=0', 'late0.json')).map((r) => r.status)).toEqual(['unknown']);
+  });
+
+  it('misses, in that phase, the same pixel sent 2.5 s after load, once the network has been quiet for --quiet ms', async () => {
+    expect(await beforeConsent('/late.html?delay=2500', 'late.json')).toEqual([]);
   });
 });
 

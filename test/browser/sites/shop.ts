@@ -11,6 +11,7 @@
  *                 from another local site (http://localhost:<port>, Set-Cookie upx), neither in the catalogue;
  *                 a WebSocket to that other site once marketing is allowed
  *   /broken.html  GA4 tag placed before the loader, and a pixel the catalogue does not know
+ *   /late.html    a pixel sent by a timer ?delay= ms after load (the audit's known limit)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BrowserContext } from 'playwright-core';
@@ -89,6 +90,14 @@ export const BROKEN_LEAKS = [
   'https://px.unknown-ads.example/pixel.gif?id=7',
 ];
 
+/** Sends a pixel the catalogue does not know `?delay=` ms after load (0: at once). */
+export const LATE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/consentry.js"></script>
+<title>Late</title></head><body><h1>Late pixel</h1>
+<script>addEventListener('load', function () {
+  var delay = Number(new URLSearchParams(location.search).get('delay')) || 0;
+  setTimeout(function () { new Image().src = 'https://px.unknown-ads.example/late.gif'; }, delay);
+});</script></body></html>`;
+
 const PLAIN = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>No loader</title></head>
 <body><h1>No Consentry here</h1></body></html>`;
 
@@ -131,6 +140,7 @@ export function serveShop(): Promise<Served> {
     {
       '/index.html': HOME,
       '/broken.html': BROKEN,
+      '/late.html': LATE,
       '/plain.html': PLAIN,
       '/hang.html': HANG,
       '/data.json': '{"teas": 2}',
