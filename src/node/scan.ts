@@ -234,7 +234,7 @@ function readPrevious(path: string): Unclassified[] {
 }
 
 function summary(result: ScanResult, merged: Merged, out: string, side: string, existed: boolean): string {
-  const rows = [['category', 'name', 'provider', 'lifetime', 'set by', 'first seen on']];
+  const rows = [['category', 'name', 'vendor', 'lifetime', 'set by', 'first seen on']];
   const path = (u: string) => {
     try {
       const url = new URL(u);

@@ -6,9 +6,11 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { Found, Unclassified } from '../../src/node/cookie-tables';
+import { recordCookieWrites } from '../../src/node/cookie-trail';
 import { scan } from '../../src/node/scan';
 import { launch, type Served, serve, type Trackers } from './harness';
 import { serveShop, shopNetwork } from './sites/shop';
@@ -236,6 +238,36 @@ describe('a first scan of the shop', () => {
       lifetime: '2 years',
     });
     expect(after.map((k: { name: string }) => k.name)).toContain('old_cookie');
+  });
+});
+
+describe('known limit: the writer of a script cookie is the innermost script that is not consentry*.js', () => {
+  it('names the page for the session cookie its inline script asks for, unless the loader has another file name', async () => {
+    const loader = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../dist/consentry.js'), 'utf8');
+    const html = (src: string) =>
+      `<!doctype html><html lang="en"><head><script src="${src}"></script><title>t</title></head>
+<body><script>consentry.session.login('alice');</script></body></html>`;
+    const named = await serve({
+      '/a.html': html('/consentry.js'),
+      '/b.html': html('/js/cmp.js'),
+      '/js/cmp.js': loader,
+    });
+    const context = await browser.newContext();
+    try {
+      const trail = await recordCookieWrites(context);
+      const tab = await context.newPage();
+      const writer = async (path: string) => {
+        trail.writes.length = 0;
+        await tab.goto(named.url(path));
+        await expect.poll(() => trail.writes.find((w) => w.name === 'consentry_session')).toBeTruthy();
+        return trail.writes.find((w) => w.name === 'consentry_session')!.setBy;
+      };
+      expect(await writer('/a.html')).toBe(named.url('/a.html'));
+      expect(await writer('/b.html')).toBe(named.url('/js/cmp.js'));
+    } finally {
+      await context.close();
+      await named.close();
+    }
   });
 });
 
