@@ -77,12 +77,17 @@ async function linksOf(page: Page): Promise<string[]> {
     .catch(() => []);
 }
 
+/** Which links the crawl follows: http(s), on the start URL's origin, or with `sameSite` on any host of its site. */
+export function crawlScope(start: URL, withSameSite: boolean): (url: URL) => boolean {
+  return (u) =>
+    /^https?:$/.test(u.protocol) && (withSameSite ? sameSite(u.hostname, start.hostname) : u.origin === start.origin);
+}
+
 export async function runScan(o: ScanOptions, hooks: BrowserHooks = {}): Promise<ScanResult> {
   const browser: Browser = hooks.browser ?? (await launchChromium());
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const start = new URL(o.start);
-  const inScope = (u: URL) =>
-    /^https?:$/.test(u.protocol) && (o.sameSite ? sameSite(u.hostname, start.hostname) : u.origin === start.origin);
+  const inScope = crawlScope(start, o.sameSite);
   const result: ScanResult = {
     browser: `Chromium ${browser.version()}`,
     pages: [],
@@ -352,6 +357,9 @@ export async function scan(argv: string[], output: Output, hooks: BrowserHooks =
       consentCookie: resolved.cookie.name,
       sessionCookie: resolved.session.name,
     });
+    // What the loader would say about the file as written (an error the page's own block already had, say).
+    const check = validate(merged.config);
+    for (const message of [...check.errors, ...check.warnings]) output.err(`consentry scan: ${out}: ${message}`);
     writeFileSync(out, JSON.stringify(merged.config, null, 2) + '\n');
     if (values.json) {
       const { page: _, ...evidence } = result;
