@@ -270,20 +270,23 @@ describe('what cannot be audited ends with one line and exit code 2', () => {
     [
       'a page without the loader',
       '/plain.html',
+      '15000',
       /^consentry audit: no Consentry loader on http:\/\/127\.0\.0\.1:\d+\/plain\.html: window\.consentry is missing/,
     ],
     [
       'a URL that is not HTML',
       '/data.json',
+      '15000',
       /^consentry audit: http:\/\/127\.0\.0\.1:\d+\/data\.json is not an HTML page \(content-type application\/json\)$/,
     ],
     [
       'a page that never finishes loading',
       '/hang.html',
+      '1500',
       /^consentry audit: http:\/\/127\.0\.0\.1:\d+\/hang\.html did not finish loading within 1\.5 s \(its load event never fired\)$/,
     ],
-  ])('%s', async (_, path, line) => {
-    const r = await run(site.url(path), '--timeout', '1500');
+  ])('%s', async (_, path, timeout, line) => {
+    const r = await run(site.url(path), '--timeout', timeout);
     expect(r.code).toBe(2);
     expect(errors(r)).toHaveLength(1);
     expect(errors(r)[0]).toMatch(line);
