@@ -30,7 +30,7 @@ async function run(...argv: string[]): Promise<Run> {
   let out = '',
     err = '';
   const code = await scan(
-    [...argv, '--quiet', '300', '--delay', '50'],
+    [...argv, '--delay', '50'],
     { out: (line) => (out += line + '\n'), err: (line) => (err += line + '\n') },
     { browser, prepare: async (context: BrowserContext) => void nets.push(await shopNetwork(context)) },
   );
