@@ -215,6 +215,14 @@ async function auditPage(
     };
 
     let classifier: Classifier | undefined;
+    const captured: {
+      id: PhaseId;
+      label: string;
+      raw: Raw[];
+      record: ConsentRecord | null;
+      heldBack: HeldBack[];
+      jar: Cookie[];
+    }[] = [];
     for (const { id, label } of PHASES) {
       o.progress?.(`${where}: ${label}`);
       phaseStart = Date.now();
@@ -240,7 +248,6 @@ async function auditPage(
         }
       } else await decide(id === 'reject' ? 'rejectAll' : 'acceptAll');
 
-      const seen = raw;
       const record = await page.evaluate(() => (window as Win).consentry?.get() ?? null).catch(() => null);
       const heldBack = await page
         .evaluate(() =>
@@ -252,9 +259,19 @@ async function auditPage(
           })),
         )
         .catch(() => []);
-      const judged = judge(id, seen, await context.cookies(), classifier!, record, inHtml);
-      result.phases.push({ phase: id, label, record, heldBack, ...judged });
+      captured.push({ id, label, raw, record, heldBack, jar: await context.cookies() });
     }
+    // Judged once the page is closed: a request sent after a phase's snapshot, before the next decision, still
+    // belongs to that phase (its array keeps filling until the next phase starts), and none is lost after the last.
+    await page.close();
+    for (const c of captured)
+      result.phases.push({
+        phase: c.id,
+        label: c.label,
+        record: c.record,
+        heldBack: c.heldBack,
+        ...judge(c.id, c.raw, c.jar, classifier!, c.record, inHtml),
+      });
   } catch (e) {
     result.error = e instanceof UserError ? e.message : `unexpected error: ${(e as Error).message.split('\n')[0]}`;
   } finally {

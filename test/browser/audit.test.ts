@@ -16,25 +16,29 @@ import { BROKEN_LEAKS, serveShop, shopNetwork } from './sites/shop';
 let browser: Browser;
 let site: Served;
 let dir: string;
-/** The harness's own record of what reached each context's third parties, to check the audit against. */
-let nets: Trackers[] = [];
 
-const hooks = () => ({
-  browser,
-  prepare: async (context: BrowserContext) => void nets.push(await shopNetwork(context)),
-});
+/** A whole audit of several pages; generous, for a loaded CI machine. */
+const AUDIT_TIMEOUT = 180_000;
 
 interface Run {
   code: number;
   out: string;
   err: string;
+  /** The harness's own record of what reached this run's third parties, to check the audit against. */
+  hits: Trackers['hits'];
 }
 
 async function run(...argv: string[]): Promise<Run> {
   let out = '',
     err = '';
-  const code = await audit(argv, { out: (line) => (out += line + '\n'), err: (line) => (err += line + '\n') }, hooks());
-  return { code, out, err };
+  const nets: Trackers[] = [];
+  const prepare = async (context: BrowserContext) => void nets.push(await shopNetwork(context));
+  const code = await audit(
+    argv,
+    { out: (line) => (out += line + '\n'), err: (line) => (err += line + '\n') },
+    { browser, prepare },
+  );
+  return { code, out, err, hits: nets.flatMap((n) => n.hits) };
 }
 
 const evidence = (file: string): AuditReport => JSON.parse(readFileSync(file, 'utf8'));
@@ -52,11 +56,8 @@ afterAll(async () => {
   await site?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-afterEach(() => {
-  nets = [];
-});
 
-describe('a correct site (three pages)', () => {
+describe('a correct site (three pages)', { timeout: AUDIT_TIMEOUT }, () => {
   let result: Run;
   let report: AuditReport;
   let hits: Trackers['hits'];
@@ -71,8 +72,8 @@ describe('a correct site (three pages)', () => {
       join(dir, 'pass.html'),
     );
     report = evidence(join(dir, 'pass.json'));
-    hits = nets.flatMap((n) => n.hits);
-  });
+    hits = result.hits;
+  }, AUDIT_TIMEOUT);
 
   it('exits 0 with a PASS verdict', () => {
     expect(result.code).toBe(0);
@@ -178,15 +179,17 @@ describe('a correct site (three pages)', () => {
   });
 });
 
-describe('a broken page: a tag placed before the loader, a pixel the catalogue does not know', () => {
+describe('a broken page: a tag placed before the loader, a pixel the catalogue does not know', {
+  timeout: AUDIT_TIMEOUT,
+}, () => {
   let result: Run;
   let report: AuditReport;
   let hits: Trackers['hits'];
   beforeAll(async () => {
     result = await run(site.url('/broken.html'), '--json', join(dir, 'broken.json'));
     report = evidence(join(dir, 'broken.json'));
-    hits = nets.flatMap((n) => n.hits);
-  });
+    hits = result.hits;
+  }, AUDIT_TIMEOUT);
 
   it('exits 1 with a FAIL verdict', () => {
     expect(result.code).toBe(1);
@@ -238,7 +241,9 @@ describe('a broken page: a tag placed before the loader, a pixel the catalogue d
   });
 });
 
-describe('known limit: a phase ends when the network is quiet, not when timers have run', () => {
+describe('known limit: a phase ends when the network is quiet, not when timers have run', {
+  timeout: AUDIT_TIMEOUT,
+}, () => {
   const beforeConsent = async (path: string, file: string) => {
     await run(site.url(path), '--json', join(dir, file), '--quiet', '300');
     return evidence(join(dir, file)).pages[0].phases[0].requests.filter((r) => r.host === 'px.unknown-ads.example');
@@ -253,7 +258,7 @@ describe('known limit: a phase ends when the network is quiet, not when timers h
   });
 });
 
-describe('what cannot be audited ends with one line and exit code 2', () => {
+describe('what cannot be audited ends with one line and exit code 2', { timeout: AUDIT_TIMEOUT }, () => {
   const freePort = () =>
     new Promise<number>((ok) => {
       const s = createServer().listen(0, '127.0.0.1', () => {
