@@ -7,11 +7,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { audit } from '../../src/node/audit';
 import type { AuditReport } from '../../src/node/audit-types';
 import { launch, type Served, type Trackers } from './harness';
-import { BROKEN_LEAKS, serveShop, shopNetwork } from './sites/shop';
+import { BROKEN_LEAKS, type CommandRun, runCommand, serveShop } from './sites/shop';
 
 let browser: Browser;
 let site: Served;
@@ -20,26 +20,8 @@ let dir: string;
 /** A whole audit of several pages; generous, for a loaded CI machine. */
 const AUDIT_TIMEOUT = 180_000;
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-  /** The harness's own record of what reached this run's third parties, to check the audit against. */
-  hits: Trackers['hits'];
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  let out = '',
-    err = '';
-  const nets: Trackers[] = [];
-  const prepare = async (context: BrowserContext) => void nets.push(await shopNetwork(context));
-  const code = await audit(
-    argv,
-    { out: (line) => (out += line + '\n'), err: (line) => (err += line + '\n') },
-    { browser, prepare },
-  );
-  return { code, out, err, hits: nets.flatMap((n) => n.hits) };
-}
+type Run = CommandRun;
+const run = (...argv: string[]) => runCommand(audit, argv, browser);
 
 const evidence = (file: string): AuditReport => JSON.parse(readFileSync(file, 'utf8'));
 

@@ -8,12 +8,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Found, Unclassified } from '../../src/node/cookie-tables';
 import { recordCookieWrites } from '../../src/node/cookie-trail';
 import { scan } from '../../src/node/scan';
-import { launch, type Served, serve, type Trackers } from './harness';
-import { serveShop, shopNetwork } from './sites/shop';
+import { launch, type Served, serve } from './harness';
+import { type CommandRun, runCommand, serveShop } from './sites/shop';
 
 let browser: Browser;
 let site: Served;
@@ -22,25 +22,8 @@ let dir: string;
 /** A whole crawl; generous, for a loaded CI machine. */
 const SCAN_TIMEOUT = 180_000;
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-  /** What reached this run's third parties, as the harness counted it. */
-  hits: Trackers['hits'];
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  let out = '',
-    err = '';
-  const nets: Trackers[] = [];
-  const code = await scan(
-    [...argv, '--delay', '50'],
-    { out: (line) => (out += line + '\n'), err: (line) => (err += line + '\n') },
-    { browser, prepare: async (context: BrowserContext) => void nets.push(await shopNetwork(context)) },
-  );
-  return { code, out, err, hits: nets.flatMap((n) => n.hits) };
-}
+type Run = CommandRun;
+const run = (...argv: string[]) => runCommand(scan, [...argv, '--delay', '50'], browser);
 
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 const errors = (r: Run) => r.err.split('\n').filter((l) => l.startsWith('consentry scan:'));

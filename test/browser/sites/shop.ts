@@ -14,9 +14,11 @@
  *   /late.html    a pixel sent by a timer ?delay= ms after load (the audit's known limit)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserHooks } from '../../../src/node/audit';
+import type { Output } from '../../../src/node/io';
 import { GTAG_CONFIG, HOTJAR_LOADER, META_LOADER } from '../corpus/pages';
-import { type Served, serve, type Trackers, trackers } from '../harness';
+import { type Hit, type Served, serve, type Trackers, trackers } from '../harness';
 import { vendorStubs } from '../vendors/index';
 
 export const CONFIG = { revision: '1', allow: ['cdn.fixture-static.example'] };
@@ -163,4 +165,30 @@ export async function shopNetwork(context: BrowserContext): Promise<Trackers> {
     }),
   );
   return net;
+}
+
+export interface CommandRun {
+  code: number;
+  /** What the command printed, one line each, as the executable prints it. */
+  out: string;
+  err: string;
+  /** What reached this run's third parties, as the harness counted it (to check the command against). */
+  hits: Hit[];
+}
+
+/** Runs `consentry audit` or `consentry scan` as the executable would, with the shop's network on each context. */
+export async function runCommand(
+  command: (argv: string[], output: Output, hooks: BrowserHooks) => Promise<number>,
+  argv: string[],
+  browser: Browser,
+): Promise<CommandRun> {
+  let out = '',
+    err = '';
+  const nets: Trackers[] = [];
+  const code = await command(
+    argv,
+    { out: (line) => (out += line + '\n'), err: (line) => (err += line + '\n') },
+    { browser, prepare: async (context) => void nets.push(await shopNetwork(context)) },
+  );
+  return { code, out, err, hits: nets.flatMap((n) => n.hits) };
 }
