@@ -12,8 +12,8 @@ import { LANGUAGES } from './src/core/language';
  *                per entry of LANGUAGES (src/core/language.ts);
  * - esm:         dist/consentry.mjs (+ lazy UI and language chunks) for apps that bundle Consentry;
  * - node:        dist/node/, what runs in Node (Node 20, ES modules, dependencies and node:* left as imports): the
- *                `consentry` CLI (bin.js), `consentry/mark` (mark.js), `consentry/vite` (vite.js) and
- *                `consentry/middleware` (middleware.js); `npm run types:node` writes their .d.ts beside them.
+ *                `consentry` CLI (bin.js: mark, audit, scan), `consentry/mark` (mark.js), `consentry/vite` (vite.js)
+ *                and `consentry/middleware` (middleware.js); `npm run types:node` writes their .d.ts beside them.
  */
 interface Target {
   entry: string;
@@ -66,7 +66,8 @@ const node = defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^node:/, /^parse5(\/|$)/, /^vite(\/|$)/],
+      // playwright-core stays an import: an optional peer, loaded only by audit and scan (src/node/browser.ts).
+      external: [/^node:/, /^parse5(\/|$)/, /^vite(\/|$)/, /^playwright-core(\/|$)/],
       output: { banner: (chunk) => (chunk.name === 'bin' ? '#!/usr/bin/env node' : '') },
     },
   },

@@ -30,3 +30,17 @@ describe('the runtime bundles', () => {
       expect(readFileSync(join(dist, name), 'utf8')).not.toMatch(/playwright|consentry audit|consentry scan/);
   });
 });
+
+describe('the Node bundle', () => {
+  // An optional peer: the CLI imports it when audit or scan runs, so it must stay an import, not be bundled in.
+  it('imports playwright-core on demand and carries none of it', () => {
+    const node = join(dirname(CONSENTRY.loader), 'node');
+    const code = readdirSync(node)
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(join(node, name), 'utf8'))
+      .join('\n');
+    expect(code).toMatch(/import\(["']playwright-core["']\)/);
+    expect(code).not.toMatch(/^import .* from ["']playwright-core["']/m);
+    expect(code).not.toContain('chromium.launchPersistentContext');
+  });
+});

@@ -3,12 +3,12 @@ import { exemptInAdvanced } from '../signals/consent-mode';
 import { createMatcher, type Matcher } from './matcher';
 
 /**
- * The matcher of one site: its rules, allow list and cookie tables over the built-in catalogue, less what Advanced
- * Consent Mode lets load (Google's tags then run with consent denied; their cookies stay blocked). The loader and the
- * HTML rewriter (src/mark/) both build theirs here, so a page and its server decide every URL alike.
+ * A site's config over the built-in catalogue: its rules, allow list and cookie tables. What it names is what the
+ * site means; `siteMatcher` below is what the loader blocks. The audit and the scan (src/node/classify.ts) label
+ * with this one, so a Google tag that Advanced Consent Mode lets load is still named, and flagged as such.
  */
-export function siteMatcher(config: ResolvedConfig, base: string): Matcher {
-  const catalogueMatcher = createMatcher({
+export function configMatcher(config: ResolvedConfig, base: string): Matcher {
+  return createMatcher({
     rules: config.rules,
     allow: config.allow,
     cookies: config.categories.flatMap((category) =>
@@ -16,10 +16,19 @@ export function siteMatcher(config: ResolvedConfig, base: string): Matcher {
     ),
     base,
   });
+}
+
+/**
+ * The matcher of one site: `configMatcher`, less what Advanced Consent Mode lets load (Google's tags then run with
+ * consent denied; their cookies stay blocked). The loader and the HTML rewriter (src/mark/) both build theirs here,
+ * so a page and its server decide every URL alike.
+ */
+export function siteMatcher(config: ResolvedConfig, base: string): Matcher {
+  const named = configMatcher(config, base);
   return {
-    ...catalogueMatcher,
+    ...named,
     url(url) {
-      const match = catalogueMatcher.url(url);
+      const match = named.url(url);
       return match && exemptInAdvanced(config, match.vendor) ? undefined : match;
     },
   };

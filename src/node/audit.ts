@@ -16,9 +16,10 @@ import {
 } from './audit-types';
 import { launchChromium } from './browser';
 import { type Classifier, createClassifier } from './classify';
+import type { Output } from './cli';
 import { readConfigFile, readPageConfig } from './config-file';
 import { tagUrls } from './html-urls';
-import { EXIT, lines, type Output, UserError } from './io';
+import { EXIT, lines, UserError } from './io';
 import { open, reload, watchNetwork } from './navigate';
 import { cookieHost } from './site';
 

@@ -1,11 +1,12 @@
 import { createMatcher } from '../catalogue/matcher';
+import { configMatcher } from '../catalogue/site-matcher';
 import type { CategoryId, ResolvedConfig } from '../core/types';
 import { exemptInAdvanced } from '../signals/consent-mode';
 import { cookieHost, sameSite } from './site';
 
 /**
- * What the audit and the scan say about one request or cookie, decided by the loader's own matcher with the
- * page's config (rules, allow list, cookie tables) on top of the catalogue: the tools and the page cannot disagree.
+ * What the audit and the scan say about one request or cookie, decided by the matcher the loader's is built from
+ * (`configMatcher`, src/catalogue/site-matcher.ts) with the page's config: the tools and the page cannot disagree.
  */
 export interface Label {
   /** Undefined when neither the catalogue nor the config knows it. */
@@ -32,10 +33,7 @@ const ALLOW = ' allow';
 
 export function createClassifier(config: ResolvedConfig, pageUrl: string): Classifier {
   const pageHost = new URL(pageUrl).hostname;
-  const cookies = config.categories.flatMap((c) =>
-    c.cookies.map((k) => ({ name: k.name, category: c.id, vendor: k.provider })),
-  );
-  const matcher = createMatcher({ rules: config.rules, allow: config.allow, cookies, base: pageUrl });
+  const matcher = configMatcher(config, pageUrl);
   // The same matcher with the allow entries as rules: a hit names the entry that lets a URL through.
   const allowList = createMatcher({
     rules: config.allow.map((match) => ({ match, category: ALLOW, vendor: match })),

@@ -2,6 +2,8 @@
  * The `consentry` command: one dispatcher, one module per subcommand, each loaded only when it runs.
  *
  *   consentry mark 'dist/**\/*.html' [--out DIR] [--config consentry.json] [--check]
+ *   consentry audit <url> [--pages /,/shop] [--json FILE] [--html FILE] [--config consentry.json]
+ *   consentry scan <url> [--max-pages 50] [--same-site] [--out consentry.json]
  *   consentry --help
  *
  * A subcommand is a function of its arguments and an output sink that resolves to the exit code, so that tests call
@@ -23,14 +25,21 @@ interface Entry {
 }
 
 /**
- * Every subcommand, in the order `--help` lists them. Register a new one here with a one-line summary and a lazy
- * import of its module, e.g.
- *   audit: { summary: '...', load: () => import('./audit').then((m) => m.audit) },
+ * Every subcommand, in the order `--help` lists them: a one-line summary and a lazy import of its module (audit and
+ * scan load playwright-core; mark never does).
  */
 export const COMMANDS: Record<string, Entry> = {
   mark: {
     summary: 'mark every static tracker tag in built HTML files (in place, --out DIR, or --check for CI)',
     load: () => import('./mark-command').then((m) => m.markCommand),
+  },
+  audit: {
+    summary: 'load pages in Chromium: what reaches a third party before consent, after Reject all, after Accept all',
+    load: () => import('./audit').then((m) => m.audit),
+  },
+  scan: {
+    summary: "crawl the site in Chromium, accept all, and write every cookie it sets into the config's cookie tables",
+    load: () => import('./scan').then((m) => m.scan),
   },
 };
 

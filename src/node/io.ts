@@ -1,12 +1,8 @@
 /**
- * Where a command writes: `out` for results (stdout), `err` for progress and the one line that says why a run could
- * not be done (stderr); one line per call. The same shape as the dispatcher's `Output` (src/node/cli.ts), so a
- * command registers there as it is. A command never touches `process`: it resolves to its exit code.
+ * What the audit and the scan share about talking to a site owner. They write through the dispatcher's `Output`
+ * (src/node/cli.ts): results on `out`, progress and the one line that says why a run could not be done on `err`. A
+ * command never touches `process`: it resolves to its exit code.
  */
-export interface Output {
-  out(line: string): void;
-  err(line: string): void;
-}
 
 /** Writes a block of text one line per call. */
 export const lines = (write: (line: string) => void, text: string): void => {

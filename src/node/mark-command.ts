@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveConfig } from '../core/config';
 import type { Config } from '../core/types';
 import { type MarkedTag, markHtml } from '../mark/index';
 import type { Command, Output } from './cli';
+import { validate } from './config-file';
 import { findFiles } from './files';
 
 export const MARK_USAGE = `Usage: consentry mark <files, directories or 'quoted/**/*.html' patterns> [options]
@@ -46,14 +46,8 @@ async function readConfig(file: string, output: Output): Promise<Config | undefi
     output.err(`consentry mark: cannot read ${file} as JSON: ${(e as Error).message}`);
     return;
   }
-  const problems: string[] = [];
-  const { error, warn } = console;
-  console.error = console.warn = (...a: unknown[]) => void problems.push(a.join(' '));
-  try {
-    resolveConfig(parsed);
-  } finally {
-    Object.assign(console, { error, warn });
-  }
+  const { errors, warnings } = validate(parsed);
+  const problems = [...errors, ...warnings];
   if (!problems.length) return parsed as Config;
   for (const p of problems) output.err(`${file}: ${p}`);
 }

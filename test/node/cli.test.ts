@@ -31,7 +31,30 @@ async function cli(...argv: string[]) {
 test('--help lists every registered command with its summary', async () => {
   const { code, out } = await cli('--help');
   expect(code).toBe(0);
-  for (const [name, c] of Object.entries(COMMANDS)) expect(out).toContain(`${name}  ${c.summary}`);
+  const listed = out.split('\n').filter((line) => /^ {2}\w/.test(line));
+  expect(listed.map((line) => line.trim().split(/ {2,}/))).toEqual(
+    Object.entries(COMMANDS).map(([name, c]) => [name, c.summary]),
+  );
+});
+
+test('one executable: mark, audit and scan are all its commands', () => {
+  expect(Object.keys(COMMANDS)).toEqual(['mark', 'audit', 'scan']);
+});
+
+test.each([
+  ['audit', /^consentry audit <url> /],
+  ['scan', /^consentry scan <url> /],
+])('%s --help prints its usage and exits 0, without starting a browser', async (name, usage) => {
+  const { code, out, err } = await cli(name, '--help');
+  expect({ code, err }).toEqual({ code: 0, err: '' });
+  expect(out).toMatch(usage);
+});
+
+test.each(['audit', 'scan'])('%s without a URL exits 2 with one line that ends in the usage', async (name) => {
+  const { code, out, err } = await cli(name);
+  expect({ code, out }).toEqual({ code: 2, out: '' });
+  expect(err.split('\n')).toHaveLength(1);
+  expect(err).toMatch(new RegExp(`a URL is needed\\. Usage: consentry ${name} <url>`));
 });
 
 test('an unknown command exits 2 and shows the help', async () => {

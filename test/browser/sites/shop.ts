@@ -16,7 +16,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { BrowserHooks } from '../../../src/node/audit';
-import type { Output } from '../../../src/node/io';
+import type { Output } from '../../../src/node/cli';
 import { GTAG_CONFIG, HOTJAR_LOADER, META_LOADER } from '../corpus/pages';
 import { type Hit, type Served, serve, type Trackers, trackers } from '../harness';
 import { vendorStubs } from '../vendors/index';
