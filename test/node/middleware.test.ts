@@ -171,3 +171,63 @@ test('a strong ETag becomes weak; onMarked reports what each page held, with the
   expect(r.body.toString()).toContain('data-src="/collect?x=1"');
   expect(seen.map(([u, m]) => [u, m.map((t) => t.tag)])).toEqual([['/shop', ['img']]]);
 });
+
+describe('preloadLoader', () => {
+  const html = (_: IncomingMessage, res: ServerResponse) => {
+    res.setHeader('content-type', 'text/html');
+    res.end(PAGE);
+  };
+
+  /** The 1xx responses and the final one of a request for `path` with these headers. */
+  async function informational(options: MiddlewareOptions, app: App, headers: Record<string, string>) {
+    const middleware = consentryMiddleware(options);
+    const server = createServer((req, res) => middleware(req, res, () => app(req, res)));
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    close = () => new Promise((ok) => server.close(() => ok()));
+    const port = (server.address() as AddressInfo).port;
+    return new Promise<{ hints: { statusCode: number; headers: Record<string, unknown> }[]; link?: string | string[] }>(
+      (ok, fail) => {
+        const hints: { statusCode: number; headers: Record<string, unknown> }[] = [];
+        const req = request({ host: '127.0.0.1', port, path: '/', headers }, (res) => {
+          res.resume();
+          res.on('end', () => ok({ hints, link: res.headers.link }));
+        });
+        req.on('information', (info) => hints.push({ statusCode: info.statusCode, headers: info.headers }));
+        req.on('error', fail);
+        req.end();
+      },
+    );
+  }
+
+  const LINK = '</consentry.js>; rel=preload; as=script';
+  const PAGE_REQUEST = { accept: 'text/html,application/xhtml+xml', 'sec-fetch-dest': 'document' };
+
+  it('sends 103 Early Hints with a preload of the loader before the app answers a page request', async () => {
+    const { hints } = await informational({ preloadLoader: '/consentry.js' }, html, PAGE_REQUEST);
+    expect(hints).toEqual([{ statusCode: 103, headers: { link: LINK } }]);
+  });
+
+  it('puts the same Link header on the HTML response', async () => {
+    const { link } = await informational({ preloadLoader: '/consentry.js' }, html, PAGE_REQUEST);
+    expect(link).toBe(LINK);
+  });
+
+  it('sends no hint and no Link for a request that is not for a page', async () => {
+    const image = (_: IncomingMessage, res: ServerResponse) => {
+      res.setHeader('content-type', 'image/gif');
+      res.end('GIF89a');
+    };
+    const result = await informational({ preloadLoader: '/consentry.js' }, image, { accept: 'image/*' });
+    expect(result).toEqual({ hints: [], link: undefined });
+  });
+
+  it('sends neither without the option (the control for the tests above)', async () => {
+    expect(await informational({}, html, PAGE_REQUEST)).toEqual({ hints: [], link: undefined });
+  });
+
+  it('refuses a URL that is not http(s) or root-relative, or that would break the Link header', () => {
+    for (const url of ['javascript:alert(1)', 'consentry.js', '/a>; rel=stylesheet', '/a, </b>']) {
+      expect(() => consentryMiddleware({ preloadLoader: url }), url).toThrow(/preloadLoader/);
+    }
+  });
+});
