@@ -112,6 +112,8 @@ export default defineConfig(({ command, mode }) => {
           test: {
             name: 'unit',
             environment: 'happy-dom',
+            // No unit test is timed; some build, spawn a CLI or run axe, which takes seconds on a busy machine.
+            testTimeout: 20_000,
             // The UI's stylesheet is imported as text (`styles.css?inline`): process it as the build does.
             css: true,
             globals: true,

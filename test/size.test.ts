@@ -45,7 +45,7 @@ function esmFiles(dist: string) {
   return seen;
 }
 
-describe('the size gate (npm run size)', () => {
+describe('the size gate (npm run size)', { timeout: 60_000 }, () => {
   let dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
