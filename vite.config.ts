@@ -112,6 +112,8 @@ export default defineConfig(({ command, mode }) => {
           test: {
             name: 'unit',
             environment: 'happy-dom',
+            // The unit project runs first, then the browser project (each with its own worker count).
+            sequence: { groupOrder: 0 },
             // No unit test is timed; some build, spawn a CLI or run axe, which takes seconds on a busy machine.
             testTimeout: 20_000,
             // The UI's stylesheet is imported as text (`styles.css?inline`): process it as the build does.
@@ -130,9 +132,11 @@ export default defineConfig(({ command, mode }) => {
             include: ['test/browser/**/*.test.ts'],
             testTimeout: 60_000,
             hookTimeout: 60_000,
-            fileParallelism: false,
-            // Pages of one file run side by side where the file says so (test.concurrent): a few at a time, since
-            // each is a Chromium page and the CI machine has 2 cores.
+            sequence: { groupOrder: 1 },
+            // Two files at a time, each with its own Chromium; inside a file, pages run side by side where the file
+            // says so (test.concurrent), three at most. Most of a browser test's time is spent waiting for a page to
+            // go quiet, so two files share a 2-core machine well.
+            maxWorkers: 2,
             maxConcurrency: 3,
           },
         },
