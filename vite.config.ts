@@ -94,11 +94,8 @@ export default defineConfig(({ command, mode }) => {
       reportCompressedSize: false,
       lib: { entry, name: 'consentry', formats: [format], fileName: () => fileName },
       rolldownOptions: {
-        // js-cookie's module only builds its API object, but its package does not say it is free of side effects:
-        // without this, a chunk that merely imports the record's helpers would carry all of js-cookie.
-        treeshake: { moduleSideEffects: (id: string) => !id.includes('/node_modules/js-cookie/') },
         ...(format == 'es'
-          ? { external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'] }
+          ? { external: ['preact', 'preact/hooks', 'preact/jsx-runtime'] }
           : // V8's explicit compile hint: nearly every function of these files runs as soon as they load, so compiling
             // them all at once beats a pre-parse now and a full parse on each first call. Measured for a returning
             // visitor (loader only, fresh browser context): start-up 13.5 → 11.3 ms of script CPU.

@@ -1,5 +1,4 @@
-import Cookies from 'js-cookie';
-import { cookieAttributes } from './session';
+import { removeCookie, writeCookie } from './own-cookies';
 import type { ConsentRecord, ResolvedConfig } from './types';
 
 /**
@@ -77,15 +76,12 @@ export function readRecord(config: ResolvedConfig, doc: Document = document): Co
 export function writeRecord(config: ResolvedConfig, record: ConsentRecord): void {
   const json = JSON.stringify(recordFields(record));
   const { name, domain, days } = config.cookie;
-  Cookies.set(name, json.slice(0, -1) + `,"c":"${checksum(json)}"}`, {
-    ...cookieAttributes({ domain }),
-    expires: days,
-  });
+  writeCookie(name, json.slice(0, -1) + `,"c":"${checksum(json)}"}`, { domain }, days);
 }
 
 /** Deletes the record on path `/`, host-only and, when configured, on the configured domain. */
 export function clearRecord(config: ResolvedConfig): void {
   const { name, domain } = config.cookie;
-  Cookies.remove(name);
-  if (domain) Cookies.remove(name, { domain });
+  removeCookie(name, {});
+  if (domain) removeCookie(name, { domain });
 }

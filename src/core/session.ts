@@ -1,13 +1,5 @@
-import Cookies from 'js-cookie';
+import { readCookie, removeCookie, writeCookie } from './own-cookies';
 import type { Consentry, ResolvedConfig, SessionOptions } from './types';
-
-/** Attributes of the cookies Consentry writes itself: Path=/, SameSite=Lax and Secure on https unless told otherwise. */
-export const cookieAttributes = (options: SessionOptions) => ({
-  path: options.path || '/',
-  domain: options.domain,
-  sameSite: options.sameSite || 'Lax',
-  secure: options.secure ?? location.protocol == 'https:',
-});
 
 /**
  * The login session cookie: strictly necessary, so it is written whatever the consent, and session-only
@@ -20,11 +12,11 @@ export function createSession(config: ResolvedConfig): Consentry['session'] {
   return {
     login(value, options = {}) {
       lastOptions = options;
-      Cookies.set(nameIn(options), value, cookieAttributes(options));
+      writeCookie(nameIn(options), value, options);
     },
     logout(options = lastOptions) {
-      Cookies.remove(nameIn(options), cookieAttributes(options));
+      removeCookie(nameIn(options), options);
     },
-    get: () => Cookies.get(nameIn(lastOptions)),
+    get: () => readCookie(nameIn(lastOptions)),
   };
 }

@@ -35,7 +35,7 @@ export const BUDGET = {
  * Lower a ceiling when you save bytes; never raise one without saying in the commit what the bytes buy.
  */
 export const CEILING = {
-  loader: 12_950,
+  loader: 12_600,
   ui: 7_680,
   language: 1_440,
   serviceWorker: BUDGET.serviceWorker,
