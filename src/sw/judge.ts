@@ -27,28 +27,6 @@ export interface Judging {
 export const refusal = (request: Request): Response =>
   request.mode == 'no-cors' ? new Response(null, { status: 204 }) : Response.error();
 
-/**
- * Answers the event with `answer`, handing it `passOn`: the response a later fetch listener gives (a site's own worker
- * that imported this file first), or else the network's. That listener's `respondWith` is taken, not refused: it
- * serves its own requests as before, and a refused tracker request is refused whatever it says.
- */
-export function respond(
-  event: ShieldFetchEvent,
-  scope: ShieldScope,
-  answer: (passOn: () => Promise<Response>) => Promise<Response>,
-): void {
-  let theirs: Response | Promise<Response> | undefined;
-  // The other listeners run in the same task as this one: after a timer, they have all run.
-  const passOn = () => new Promise((resolve) => setTimeout(resolve)).then(() => theirs || scope.fetch(event.request));
-  event.respondWith(answer(passOn));
-  try {
-    Object.defineProperty(event, 'respondWith', {
-      configurable: true,
-      value: (response: typeof theirs) => (theirs = response),
-    });
-  } catch {}
-}
-
 /** Refuses, and tells the page. */
 export function refuse(event: ShieldFetchEvent, judging: Judging, match: Match): Response {
   event.waitUntil(report(judging.scope, event, match));
@@ -63,13 +41,15 @@ export function judgeRequest(event: ShieldFetchEvent, judging: Judging, match: M
   } catch (error) {
     fail('reading the consent in memory failed; tracker requests are refused until it works.', error);
   }
-  respond(event, judging.scope, async (passOn) => {
-    let allowed = false;
-    try {
-      allowed = (await judging.live())(match.category);
-    } catch (error) {
-      fail('reading the consent failed; tracker requests are refused until it works.', error);
-    }
-    return allowed ? passOn() : refuse(event, judging, match);
-  });
+  event.respondWith(
+    (async () => {
+      let allowed = false;
+      try {
+        allowed = (await judging.live())(match.category);
+      } catch (error) {
+        fail('reading the consent failed; tracker requests are refused until it works.', error);
+      }
+      return allowed ? judging.scope.fetch(event.request) : refuse(event, judging, match);
+    })(),
+  );
 }

@@ -2,7 +2,7 @@ import type { Match } from '../catalogue/matcher';
 import type { Config } from '../core/types';
 import { createMarker } from '../mark/marker';
 import { fail } from './fail';
-import { type Judging, refuse, respond } from './judge';
+import { type Judging, refuse } from './judge';
 import type { ShieldFetchEvent } from './scope';
 import type { ShieldSite } from './site-config';
 
@@ -69,23 +69,25 @@ export function judgeNavigation(event: ShieldFetchEvent, navigating: Navigating,
   const own = new URL(request.url).origin == navigating.scope.location.origin;
   // Only same-origin documents are the worker's to rewrite; anything else is a subresource as far as it is concerned.
   if (!own && !early) return;
-  respond(event, navigating.scope, async (passOn) => {
-    let match = early;
-    let allowed = (_: string) => false;
-    try {
-      allowed = await navigating.live();
-      // The config may have changed (read back from storage at start) since the synchronous look.
-      match = navigating.matcher().url(request.url);
-    } catch (error) {
-      fail('judging a navigation failed; a tracker page is refused.', error);
-    }
-    if (match && !allowed(match.category)) return refuse(event, navigating, match);
-    const response = await passOn();
-    try {
-      return own ? markedPage(response, navigating.site(), request.url) : response;
-    } catch (error) {
-      fail('marking a page failed; it is passed on as the server sent it.', error);
-      return response;
-    }
-  });
+  event.respondWith(
+    (async () => {
+      let match = early;
+      let allowed = (_: string) => false;
+      try {
+        allowed = await navigating.live();
+        // The config may have changed (read back from storage at start) since the synchronous look.
+        match = navigating.matcher().url(request.url);
+      } catch (error) {
+        fail('judging a navigation failed; a tracker page is refused.', error);
+      }
+      if (match && !allowed(match.category)) return refuse(event, navigating, match);
+      const response = await navigating.scope.fetch(request);
+      try {
+        return own ? markedPage(response, navigating.site(), request.url) : response;
+      } catch (error) {
+        fail('marking a page failed; it is passed on as the server sent it.', error);
+        return response;
+      }
+    })(),
+  );
 }

@@ -21,7 +21,10 @@ import { configInUrl, type ShieldSite, shieldSite } from './site-config';
 export interface Shield extends Navigating {
   /** Settles once the kept state has been read (or could not be). */
   readonly ready: Promise<void>;
+  /** Every request, first: a tracker's is judged here. */
   fetch(event: ShieldFetchEvent): void;
+  /** Every request, last: a page (a navigation) nobody answered is marked here. */
+  page(event: ShieldFetchEvent): void;
   message(event: ShieldMessageEvent): void;
   /** Reads the consent cookie again (its `cookiechange`). */
   refresh(): Promise<void>;
@@ -93,8 +96,21 @@ export function createShield(scope: ShieldScope, keep: Keep): Shield {
         event.respondWith(refusal(event.request));
         return;
       }
-      if (event.request.mode == 'navigate') judgeNavigation(event, shield, match);
-      else judgeRequest(event, shield, match);
+      if (event.request.mode != 'navigate') judgeRequest(event, shield, match);
+      // A page of a tracker that memory does not allow is judged now; every other page is the last listener's.
+      else if (match && !shield.allowedNow(match.category)) judgeNavigation(event, shield, match);
+    },
+    page(event) {
+      if (event.request.mode != 'navigate') return;
+      let match: Match | undefined;
+      try {
+        match = shield.matcher().url(event.request.url);
+      } catch (error) {
+        fail('the matcher failed; requests it cannot judge are refused.', error);
+        event.respondWith(Response.error());
+        return;
+      }
+      judgeNavigation(event, shield, match);
     },
     message(event) {
       const data = event.data as ShieldConsentMessage | null;
@@ -135,7 +151,12 @@ export function installShield(scope: ShieldScope, keep: Keep): Shield {
       ]),
     ),
   );
+  // `respondWith` stops the event's propagation, so order decides. Tracker requests are judged by the first fetch
+  // listener (this one, in a site's worker that imports this file on its first line), before the site's own can
+  // fetch them. Pages are marked by the last: added once the importing script has run (a microtask still belongs to
+  // the worker's first evaluation), so the site's own handler serves the pages it serves, and the rest are marked.
   scope.addEventListener('fetch', (event) => shield.fetch(event));
+  Promise.resolve().then(() => scope.addEventListener('fetch', (event) => shield.page(event)));
   scope.addEventListener('message', (event) => shield.message(event));
   scope.addEventListener('cookiechange', () => shield.refresh());
   return shield;

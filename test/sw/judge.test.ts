@@ -23,21 +23,21 @@ async function deciding(granted: Record<string, boolean>) {
 
 describe('what the worker leaves to the browser', () => {
   it('a request that is not a tracker gets no respondWith, even with nothing allowed', async () => {
-    const { shield } = await deciding({});
+    const { dispatch } = await deciding({});
     const own = fetchEvent(OWN);
     const tracker = fetchEvent(PIXEL);
-    shield.fetch(own.event);
-    shield.fetch(tracker.event);
+    dispatch(own);
+    dispatch(tracker);
     expect(own.answer()).toBeUndefined();
     expect(tracker.answer()).toBeDefined();
   });
 
   it('a tracker request of an allowed category gets no respondWith once the worker knows the consent', async () => {
-    const { shield } = await deciding({ analytics: true });
+    const { dispatch } = await deciding({ analytics: true });
     const allowed = fetchEvent(ANALYTICS, { mode: 'cors' });
     const refused = fetchEvent(PIXEL);
-    shield.fetch(allowed.event);
-    shield.fetch(refused.event);
+    dispatch(allowed);
+    dispatch(refused);
     expect(allowed.answer()).toBeUndefined();
     expect(refused.answer()).toBeDefined();
   });
@@ -45,9 +45,9 @@ describe('what the worker leaves to the browser', () => {
 
 describe('what the worker refuses', () => {
   it('a refused no-cors tracker request (a pixel, a script, a stylesheet) gets an empty 204', async () => {
-    const { shield, fetched } = await deciding({});
+    const { dispatch, fetched } = await deciding({});
     const pixel = fetchEvent(PIXEL, { destination: 'image' });
-    shield.fetch(pixel.event);
+    dispatch(pixel);
     const response = await pixel.answer()!;
     expect(response.status).toBe(204);
     expect(await response.text()).toBe('');
@@ -55,9 +55,9 @@ describe('what the worker refuses', () => {
   });
 
   it('a refused cors tracker request gets a network error', async () => {
-    const { shield, fetched } = await deciding({});
+    const { dispatch, fetched } = await deciding({});
     const call = fetchEvent(ANALYTICS, { mode: 'cors' });
-    shield.fetch(call.event);
+    dispatch(call);
     const response = await call.answer()!;
     expect(response.type).toBe('error');
     expect(response.status).toBe(0);
@@ -65,9 +65,9 @@ describe('what the worker refuses', () => {
   });
 
   it('a refusal is posted to the client that made the request, with its kind, category and vendor', async () => {
-    const { shield, posted } = await deciding({});
+    const { dispatch, posted } = await deciding({});
     const pixel = fetchEvent(PIXEL, { destination: 'image', clientId: 'tab-7' });
-    shield.fetch(pixel.event);
+    dispatch(pixel);
     await pixel.answer();
     await pixel.settled();
     expect(posted).toEqual([
@@ -79,9 +79,9 @@ describe('what the worker refuses', () => {
   });
 
   it('a tracker request is refused while the worker has no record at all', async () => {
-    const { shield, fetched } = fakeWorker();
+    const { dispatch, fetched } = fakeWorker();
     const call = fetchEvent(ANALYTICS, { mode: 'cors' });
-    shield.fetch(call.event);
+    dispatch(call);
     expect((await call.answer()!).type).toBe('error');
     expect(fetched).toEqual([]);
   });
@@ -93,21 +93,19 @@ describe('what the worker passes on', () => {
     const record = consentRecord({ analytics: true });
     const worker = fakeWorker({ kept: { config: {}, record, at: Date.parse(record.updated) } });
     const call = fetchEvent(ANALYTICS, { mode: 'cors' });
-    worker.shield.fetch(call.event);
+    worker.dispatch(call);
     expect(call.answer()).toBeDefined();
     expect(await (await call.answer()!).text()).toBe('from the network');
     expect(worker.fetched).toEqual([call.event.request]);
   });
 
-  it("a site's own fetch listener after the shield's still answers a request the shield passes on", async () => {
-    const record = consentRecord({ analytics: true });
-    const worker = fakeWorker({ kept: { config: {}, record, at: Date.parse(record.updated) } });
-    const call = fetchEvent(ANALYTICS, { mode: 'cors' });
-    worker.shield.fetch(call.event);
-    // The site's listener runs next, in the same dispatch.
-    call.event.respondWith(new Response('from the cache'));
-    expect(await (await call.answer()!).text()).toBe('from the cache');
-    expect(worker.fetched).toEqual([]);
+  it("a site's own listener after the shield's sees what the shield leaves alone, and nothing it answers", async () => {
+    const worker = await deciding({});
+    const seen: string[] = [];
+    worker.scope.addEventListener('fetch', (event) => void seen.push(event.request.url));
+    await Promise.resolve();
+    for (const url of [OWN, PIXEL]) worker.dispatch(fetchEvent(url));
+    expect(seen).toEqual([OWN]);
   });
 });
 
@@ -116,7 +114,7 @@ describe('failing closed', () => {
 
   it('a matcher that throws on a tracker URL refuses the request, with one console error', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const { shield } = await deciding({ marketing: true });
+    const { shield, dispatch } = await deciding({ marketing: true });
     const matcher = shield.matcher();
     vi.spyOn(shield, 'matcher').mockReturnValue({
       ...matcher,
@@ -125,7 +123,7 @@ describe('failing closed', () => {
       },
     });
     const pixels = [fetchEvent(PIXEL), fetchEvent(PIXEL)];
-    for (const pixel of pixels) shield.fetch(pixel.event);
+    for (const pixel of pixels) dispatch(pixel);
     for (const pixel of pixels) expect((await pixel.answer()!).status).toBe(204);
     expect(error).toHaveBeenCalledTimes(1);
     expect(error.mock.calls[0][0]).toMatch(/^Consentry shield: the matcher failed/);
@@ -144,7 +142,7 @@ describe('failing closed', () => {
     failing = true;
     await expect(worker.shield.live().then((allowed) => allowed('analytics'))).resolves.toBe(false);
     const call = fetchEvent(ANALYTICS, { mode: 'cors' });
-    worker.shield.fetch(call.event);
+    worker.dispatch(call);
     expect((await call.answer()!).type).toBe('error');
   });
 });

@@ -28,8 +28,9 @@ const bytesOf = async (response: Response) => Buffer.from(await response.arrayBu
 
 async function navigate(response: Response, url = PAGE, options: Parameters<typeof fakeWorker>[0] = {}) {
   const worker = fakeWorker({ ...options, network: async () => response });
+  await Promise.resolve();
   const navigation = fetchEvent(url, { mode: 'navigate' });
-  worker.shield.fetch(navigation.event);
+  worker.dispatch(navigation);
   return { worker, navigation, answer: navigation.answer() };
 }
 
@@ -122,23 +123,40 @@ describe('a navigation to a tracker', () => {
     worker.shield.message(message.event);
     await message.settled();
     const navigation = fetchEvent(AD_PAGE, { mode: 'navigate' });
-    worker.shield.fetch(navigation.event);
+    worker.dispatch(navigation);
     expect(await bytesOf(await navigation.answer()!)).toBe(markHtml(HTML, config, { url: AD_PAGE }));
   });
 });
 
-it("a site's own fetch listener serves the page, and the shield marks what it served", async () => {
-  const worker = fakeWorker({ network: async () => new Response('not this one') });
-  const navigation = fetchEvent(PAGE, { mode: 'navigate' });
-  worker.shield.fetch(navigation.event);
-  navigation.event.respondWith(chunked([HTML]));
-  expect(await bytesOf(await navigation.answer()!)).toBe(markHtml(HTML, undefined, { url: PAGE }));
-  expect(worker.fetched).toEqual([]);
+it("a page a site's own listener answers is the site's; one it leaves is marked", async () => {
+  const worker = fakeWorker({ network: async () => chunked([HTML]) });
+  worker.scope.addEventListener('fetch', (event) => {
+    if (event.request.url.endsWith('/offline.html')) event.respondWith(new Response('from the cache'));
+  });
+  await Promise.resolve();
+  const cached = fetchEvent(`${ORIGIN}/offline.html`, { mode: 'navigate' });
+  const served = fetchEvent(PAGE, { mode: 'navigate' });
+  worker.dispatch(cached);
+  worker.dispatch(served);
+  expect(await (await cached.answer()!).text()).toBe('from the cache');
+  expect(await bytesOf(await served.answer()!)).toBe(markHtml(HTML, undefined, { url: PAGE }));
 });
 
-it('a navigation to another origin is left to the browser', () => {
-  const { shield } = fakeWorker();
+it('a navigation to a tracker that memory does not allow is judged before a site listener can answer it', async () => {
+  const config = { rules: [{ match: 'shop.example/ads/', category: 'marketing' }] };
+  const href = `${ORIGIN}/consentry-sw.js?${SHIELD_PARAMETER}=${encodeURIComponent(JSON.stringify(config))}`;
+  const worker = fakeWorker({ href });
+  worker.scope.addEventListener('fetch', (event) => event.respondWith(new Response('from the cache')));
+  await Promise.resolve();
+  const ad = fetchEvent(`${ORIGIN}/ads/landing`, { mode: 'navigate' });
+  worker.dispatch(ad);
+  expect((await ad.answer()!).type).toBe('error');
+});
+
+it('a navigation to another origin is left to the browser', async () => {
+  const worker = fakeWorker();
+  await Promise.resolve();
   const navigation = fetchEvent('https://elsewhere.example/', { mode: 'navigate' });
-  shield.fetch(navigation.event);
+  worker.dispatch(navigation);
   expect(navigation.answer()).toBeUndefined();
 });

@@ -5,7 +5,7 @@
  */
 import type { Keep, Kept } from '../../src/sw/keep';
 import type { ShieldFetchEvent, ShieldMessageEvent, ShieldScope } from '../../src/sw/scope';
-import { createShield, type Shield } from '../../src/sw/shield';
+import { installShield, type Shield } from '../../src/sw/shield';
 
 export const ORIGIN = 'https://shop.example';
 
@@ -28,6 +28,10 @@ export interface FakeWorker {
   posted: { id: string; message: unknown }[];
   /** Requests the worker itself sent to the network. */
   fetched: Request[];
+  /** The listeners the worker added, by event type, in order (a site's worker may add its own after). */
+  listeners: Record<string, ((event: any) => void)[]>;
+  /** Dispatches a fetch event as the browser does: listener after listener, until one calls respondWith. */
+  dispatch(fetch: FakeFetchEvent): void;
 }
 
 export function memoryKeep(initial: Kept = {}): Keep & { kept: Kept } {
@@ -45,6 +49,7 @@ export function fakeWorker(options: WorkerOptions = {}): FakeWorker {
   const posted: FakeWorker['posted'] = [];
   const fetched: Request[] = [];
   const { cookies } = options;
+  const listeners: FakeWorker['listeners'] = {};
   const scope: ShieldScope = {
     location: new URL(options.href || `${ORIGIN}/consentry-sw.js`),
     navigator: options.navigator || {},
@@ -64,10 +69,18 @@ export function fakeWorker(options: WorkerOptions = {}): FakeWorker {
       fetched.push(request);
       return options.network ? options.network(request) : Promise.resolve(new Response('from the network'));
     },
-    addEventListener() {},
+    addEventListener(type: string, listener: (event: any) => void) {
+      (listeners[type] ||= []).push(listener);
+    },
   };
   const keep = memoryKeep(options.kept);
-  return { scope, keep, shield: createShield(scope, keep), posted, fetched };
+  const dispatch = (fetch: FakeFetchEvent) => {
+    for (const listener of listeners.fetch) {
+      listener(fetch.event);
+      if (fetch.answer()) return;
+    }
+  };
+  return { scope, keep, shield: installShield(scope, keep), posted, fetched, listeners, dispatch };
 }
 
 export interface RequestInit {
