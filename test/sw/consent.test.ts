@@ -9,7 +9,7 @@ import { SHIELD_ACK, SHIELD_CONSENT } from '../../src/core/shield-contract';
 import type { ConsentRecord } from '../../src/core/types';
 import { createShield } from '../../src/sw/shield';
 import { consentRecord } from '../fixtures/record';
-import { fakeWorker, messageEvent } from './worker';
+import { fakeWorker, fetchEvent, messageEvent } from './worker';
 
 const config = resolveConfig({});
 const at = (minute: number) => `2025-06-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
@@ -67,6 +67,21 @@ describe('the consent cookie', () => {
     expect(await allowedNow(worker, 'analytics')).toBe(false);
     jar = [cookieValue(consentRecord({ analytics: true }, { updated: at(2) }))];
     expect(await allowedNow(worker, 'analytics')).toBe(true);
+  });
+  it('a cookie change event is read at once: a tracker request the new cookie allows is left to the browser', async () => {
+    let jar: string[] = [];
+    const worker = fakeWorker({ cookies: async () => jar });
+    await worker.shield.ready;
+    const before = fetchEvent('https://www.google-analytics.com/g/collect', { mode: 'cors' });
+    worker.dispatch(before);
+    expect(before.answer()).toBeDefined();
+    jar = [cookieValue(consentRecord({ analytics: true }))];
+    for (const listener of worker.listeners.cookiechange) listener({});
+    await worker.shield.ready;
+    await new Promise((resolve) => setTimeout(resolve));
+    const after = fetchEvent('https://www.google-analytics.com/g/collect', { mode: 'cors' });
+    worker.dispatch(after);
+    expect(after.answer()).toBeUndefined();
   });
 });
 
