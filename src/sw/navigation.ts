@@ -17,6 +17,8 @@ import type { ShieldSite } from './site-config';
 export interface Navigating extends Judging {
   /** The config in effect now. */
   site(): ShieldSite;
+  /** Settles once the config is final (at once when the worker's URL carries it). */
+  readonly configured: Promise<void>;
 }
 
 /** Bytes → one character per byte: any ASCII-compatible charset goes through the marker and back unchanged. */
@@ -72,15 +74,22 @@ export function judgeNavigation(event: ShieldFetchEvent, navigating: Navigating,
   event.respondWith(
     (async () => {
       let match = early;
-      let allowed = (_: string) => false;
       try {
-        allowed = await navigating.live();
-        // The config may have changed (read back from storage at start) since the synchronous look.
+        // Marking does not depend on the consent, only on the config, which may still be read back from storage.
+        await navigating.configured;
         match = navigating.matcher().url(request.url);
       } catch (error) {
         fail('judging a navigation failed; a tracker page is refused.', error);
       }
-      if (match && !allowed(match.category)) return refuse(event, navigating, match);
+      if (match) {
+        let allowed = false;
+        try {
+          allowed = (await navigating.live())(match.category);
+        } catch (error) {
+          fail('reading the consent failed; tracker requests are refused until it works.', error);
+        }
+        if (!allowed) return refuse(event, navigating, match);
+      }
       const response = await navigating.scope.fetch(request);
       try {
         return own ? markedPage(response, navigating.site(), request.url) : response;

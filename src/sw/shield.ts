@@ -74,6 +74,7 @@ export function createShield(scope: ShieldScope, keep: Keep): Shield {
   const shield: Shield = {
     scope,
     ready,
+    configured: fromUrl === undefined ? ready : Promise.resolve(),
     site: () => site,
     matcher: () => site.matcher(scope.registration.scope),
     allowedNow: (category) => known && allowed(category),

@@ -153,6 +153,25 @@ it('a navigation to a tracker that memory does not allow is judged before a site
   expect((await ad.answer()!).type).toBe('error');
 });
 
+it('a page navigation waits for no consent read, only a tracker request does', async () => {
+  let reads = 0;
+  const href = `${ORIGIN}/consentry-sw.js?${SHIELD_PARAMETER}=%7B%7D`;
+  const cookies = async () => {
+    reads++;
+    return [];
+  };
+  const worker = fakeWorker({ href, network: async () => chunked([HTML]), cookies });
+  await worker.shield.ready;
+  const page = fetchEvent(PAGE, { mode: 'navigate' });
+  worker.dispatch(page);
+  await bytesOf(await page.answer()!);
+  expect(reads).toBe(1);
+  const pixel = fetchEvent(PIXEL);
+  worker.dispatch(pixel);
+  await pixel.answer();
+  expect(reads).toBe(2);
+});
+
 it('a navigation to another origin is left to the browser', async () => {
   const worker = fakeWorker();
   await Promise.resolve();
