@@ -38,7 +38,9 @@ export const CEILING = {
   loader: 12_600,
   ui: 7_680,
   language: 1_440,
-  serviceWorker: BUDGET.serviceWorker,
+  // Over budget because it marks navigations: parse5's tokenizer and the HTML entity table cost 32.4 kB of its
+  // 40.2 kB; judging, consent and reports alone are 7.8 kB. Opt-in, off the page, downloaded once per update.
+  serviceWorker: 40_250,
   later: BUDGET.later,
 };
 
