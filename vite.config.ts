@@ -11,6 +11,8 @@ import { LANGUAGES } from './src/core/language';
  * - lang-<lang>: dist/consentry-<lang>.js, the banner's strings in one language, fetched beside the UI chunk, one
  *                per entry of LANGUAGES (src/core/language.ts);
  * - esm:         dist/consentry.mjs (+ lazy UI and language chunks) for apps that bundle Consentry;
+ * - sw:          dist/consentry-sw.js, the opt-in service worker (the shield), a classic script so that a site's own
+ *                worker can `importScripts` it;
  * - node:        dist/node/, what runs in Node (Node 20, ES modules, dependencies and node:* left as imports): the
  *                `consentry` CLI (bin.js: mark, audit, scan), `consentry/mark` (mark.js), `consentry/vite` (vite.js)
  *                and `consentry/middleware` (middleware.js); `npm run types:node` writes their .d.ts beside them.
@@ -34,6 +36,7 @@ const TARGETS: Record<string, Target> = {
     ]),
   ),
   esm: { entry: 'src/index.ts', format: 'es', fileName: 'consentry.mjs' },
+  sw: { entry: 'src/sw/index.ts', format: 'iife', fileName: 'consentry-sw.js' },
 };
 
 /** The whole build: dist/ emptied once, then every other target after the first one's bundle is written. */
@@ -77,6 +80,8 @@ export default defineConfig(({ command, mode }) => {
   if (mode === 'node') return node;
   const target = TARGETS[mode];
   const { entry, format, fileName, lang } = target ?? TARGETS.loader;
+  // The compile hint suits files whose functions nearly all run at once; the worker's mostly wait for events.
+  const compileHint = format == 'iife' && mode != 'sw';
   return {
     publicDir: false,
     plugins: command == 'build' && !target ? [everyTarget()] : [],
@@ -97,12 +102,11 @@ export default defineConfig(({ command, mode }) => {
         // js-cookie's module only builds its API object, but its package does not say it is free of side effects:
         // without this, a chunk that merely imports the record's helpers would carry all of js-cookie.
         treeshake: { moduleSideEffects: (id: string) => !id.includes('/node_modules/js-cookie/') },
-        ...(format == 'es'
-          ? { external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'] }
-          : // V8's explicit compile hint: nearly every function of these files runs as soon as they load, so compiling
-            // them all at once beats a pre-parse now and a full parse on each first call. Measured for a returning
-            // visitor (loader only, fresh browser context): start-up 13.5 → 11.3 ms of script CPU.
-            { output: { postBanner: '//# allFunctionsCalledOnLoad' } }),
+        ...(format == 'es' && { external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'] }),
+        // V8's explicit compile hint: nearly every function of these files runs as soon as they load, so compiling
+        // them all at once beats a pre-parse now and a full parse on each first call. Measured for a returning
+        // visitor (loader only, fresh browser context): start-up 13.5 → 11.3 ms of script CPU.
+        ...(compileHint && { output: { postBanner: '//# allFunctionsCalledOnLoad' } }),
       },
     },
     test: {

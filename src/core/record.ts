@@ -54,21 +54,28 @@ export function toRecord(candidate: any, config: ResolvedConfig): ConsentRecord 
 }
 
 /**
+ * One raw cookie value (as the cookie jar holds it, percent-encoded) as a record for this config, or null; never
+ * throws. Oversized, undecodable, unparsable or checksum-failing values count as no record. The loader reads
+ * `document.cookie` through it and the service worker (src/sw/) the values `cookieStore` gives it.
+ */
+export function parseRecord(raw: string, config: ResolvedConfig): ConsentRecord | null {
+  try {
+    const stored = raw.length <= 2048 && JSON.parse(decodeURIComponent(raw));
+    if (stored.c === checksum(JSON.stringify(recordFields(stored)))) return toRecord(stored, config);
+  } catch {}
+  return null;
+}
+
+/**
  * The stored record, or null; never throws. Several cookies may share the name (written on `www.` and on
  * `.example.com`, or on another path): the valid one decided last wins, so a stale copy on a wider domain cannot
- * shadow a newer choice. Oversized, undecodable, unparsable or checksum-failing values count as no record.
+ * shadow a newer choice.
  */
 export function readRecord(config: ResolvedConfig, doc: Document = document): ConsentRecord | null {
   let newest: ConsentRecord | null = null;
   for (const pair of doc.cookie.split(/; */)) {
     const equals = pair.indexOf('=');
-    const raw = pair.slice(equals + 1);
-    let record: ConsentRecord | null = null;
-    try {
-      const stored =
-        pair.slice(0, equals) == config.cookie.name && raw.length <= 2048 && JSON.parse(decodeURIComponent(raw));
-      if (stored.c === checksum(JSON.stringify(recordFields(stored)))) record = toRecord(stored, config);
-    } catch {}
+    const record = pair.slice(0, equals) == config.cookie.name && parseRecord(pair.slice(equals + 1), config);
     if (record && !(newest && newest.updated > record.updated)) newest = record;
   }
   return newest;

@@ -20,6 +20,9 @@ export const shieldConfig = (config: ResolvedConfig): Config => ({
   allow: config.allow,
   cookie: { name: config.cookie.name },
   consentMode: config.consentMode,
+  // Whether the site honours Global Privacy Control decides what a blanket "accept all" grants (marketing or not):
+  // without it the worker would take the default and could refuse what the page allows.
+  gpc: config.gpc,
 });
 
 /**

@@ -38,7 +38,8 @@ export const CEILING = {
   loader: 12_950,
   ui: 7_680,
   language: 1_440,
-  serviceWorker: BUDGET.serviceWorker,
+  // Provisional: the first shield build, before its size work (the parse5 tokenizer for navigations is most of it).
+  serviceWorker: 41_950,
   later: BUDGET.later,
 };
 
