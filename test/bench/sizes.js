@@ -35,7 +35,10 @@ export const BUDGET = {
  * Lower a ceiling when you save bytes; never raise one without saying in the commit what the bytes buy.
  */
 export const CEILING = {
-  loader: 12_950,
+  // +480 B (zlib -9; 476 B by gzip -9) for the shield's page side (src/loader/service-worker.ts): registering the worker
+  // after load with its config, unregistering it when switched off, its refusals in blocked(), and each decision told to
+  // it, re-activation waiting for its ack.
+  loader: 13_430,
   ui: 7_680,
   language: 1_440,
   // Provisional: the first shield build, before its size work (the parse5 tokenizer for navigations is most of it).
