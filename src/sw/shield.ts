@@ -55,6 +55,8 @@ export function createShield(scope: ShieldScope, keep: Keep): Shield {
     .then(
       (kept) => {
         // The worker's URL is the config of this very worker; the kept one serves a worker imported without it.
+        // A page that spoke while storage was being read spoke last.
+        if (heard.at) return;
         if (fromUrl === undefined && kept.config !== undefined) site = shieldSite(kept.config);
         heard = { record: toRecord(kept.record, site.config), at: kept.at || 0 };
       },

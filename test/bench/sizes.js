@@ -41,8 +41,9 @@ export const CEILING = {
   loader: 13_430,
   ui: 7_680,
   language: 1_440,
-  // Provisional: the first shield build, before its size work (the parse5 tokenizer for navigations is most of it).
-  serviceWorker: 41_950,
+  // Over budget because it marks navigations: parse5's tokenizer and the HTML entity table cost 32.4 kB of its
+  // 40.2 kB; judging, consent and reports alone are 7.8 kB. Opt-in, off the page, downloaded once per update.
+  serviceWorker: 40_250,
   later: BUDGET.later,
 };
 

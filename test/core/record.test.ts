@@ -1,5 +1,5 @@
 import { resolveConfig } from '../../src/core/config';
-import { clearRecord, readRecord, writeRecord } from '../../src/core/record';
+import { clearRecord, parseRecord, readRecord, writeRecord } from '../../src/core/record';
 import type { ConsentRecord } from '../../src/core/types';
 import { consentRecord } from '../fixtures/record';
 
@@ -91,6 +91,19 @@ it('of several same-name cookies, the valid one decided last wins', () => {
   expect(readRecord(config, doc)?.updated).toBe(record.updated);
   doc.cookie = `consentry=${olderValue}; consentry=${newerValue}`;
   expect(readRecord(config, doc)?.updated).toBe(record.updated);
+});
+
+describe('parseRecord, the one parser of a raw value (the loader and the service worker both read through it)', () => {
+  it('a raw value as the jar holds it parses to the record readRecord gives', () => {
+    writeRecord(config, record);
+    expect(parseRecord(raw(), config)).toEqual(readRecord(config));
+    expect(parseRecord(raw(), config)).toEqual(record);
+  });
+
+  it('a raw value whose checksum no longer matches parses to null', () => {
+    writeRecord(config, record);
+    expect(parseRecord(raw().replace('%22marketing%22:false', '%22marketing%22:true'), config)).toBeNull();
+  });
 });
 
 describe('cookie attributes', () => {
