@@ -312,4 +312,19 @@ describe('the first page view, not yet controlled (the known limit)', () => {
       }
     },
   );
+
+  test.concurrent.each(networkOnly.map((p) => [p.name, p] as const))(
+    '%s: the first view leaks what no marking can reach, which the second view holds (above)',
+    async (_name, p) => {
+      const v = await open();
+      try {
+        await v.page.goto(at('on', p, 'marked'));
+        await settle(v.page, p);
+        for (const limit of p.limits!.filter((l) => l.form === 'marked'))
+          expect(v.net.count(limit.hit), `first view: ${limit.why}`).toBeGreaterThan(0);
+      } finally {
+        await v.close();
+      }
+    },
+  );
 });
