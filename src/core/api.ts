@@ -23,6 +23,11 @@ export interface ApiDeps {
   sync: Sync;
   /** Tells the vendors' own consent switches (Consent Mode, vendor hooks) after every change. */
   signal(): void;
+  /**
+   * Tells the shield (the opt-in service worker) a decision at once; re-activation waits until it settles, so the
+   * worker never refuses what this page re-activates. Absent without a shield.
+   */
+  tell?(record: ConsentRecord | null): Promise<unknown> | undefined;
   /** What the blocker reported, in order. */
   items: BlockedItem[];
   lang: string;
@@ -50,6 +55,7 @@ export function createApi(deps: ApiDeps): Consentry {
     const current = consent.get();
     if (fromOtherTab && current && record.updated < current.updated) return;
     const { granted, withdrawn } = consent.apply(record);
+    const told = deps.tell?.(record);
     if (!fromOtherTab) {
       writeRecord(config, record);
       deps.sync.post(record);
@@ -57,7 +63,7 @@ export function createApi(deps: ApiDeps): Consentry {
     }
     signal();
     events.emit('change', record);
-    if (!withdraw(withdrawn) && granted.length) blocker.release();
+    if (!withdraw(withdrawn) && granted.length) told ? told.then(blocker.release) : blocker.release();
     ui.hide();
   };
 
@@ -88,6 +94,7 @@ export function createApi(deps: ApiDeps): Consentry {
     reset() {
       clearRecord(config);
       const { withdrawn } = consent.apply(null);
+      deps.tell?.(null);
       signal();
       events.emit('change', null);
       if (!withdraw(withdrawn)) ui.show('banner');

@@ -47,6 +47,7 @@ const SCALAR_KEYS: [path: string, validate: Validator, expected: string, fallbac
   ['receipts.endpoint', isHttpOrRelativeUrl, URL_FORM],
   ['openButton', (value) => isBoolean(value) || value == 'auto', 'true, false or "auto"', 'auto'],
   ['minorsNotice', isBoolean, BOOLEAN_FORM, false],
+  ['serviceWorker', (value) => value === false || isHttpOrRelativeUrl(value), URL_FORM + ' or false'],
 ];
 
 /** Logs the one error of a bad key; returns undefined. */

@@ -139,6 +139,15 @@ export interface Config {
   openButton?: boolean | 'auto';
   /** Add a line to the banner asking visitors under the age of digital consent to ask a parent or guardian. Default false. */
   minorsNotice?: boolean;
+  /**
+   * The shield, an opt-in service worker that holds trackers back at the network layer from a visitor's second page
+   * view on: the URL of `dist/consentry-sw.js` as the site serves it, on the page's own origin (http(s) or relative;
+   * its folder is the scope it controls, so serve it at the root or send `Service-Worker-Allowed`), or the URL of the
+   * site's own worker when that one does `importScripts('/consentry-sw.js')`. The loader registers it after the
+   * page's `load` event. `false` removes the registration the loader made, on the next page view. Absent (default):
+   * nothing is registered or removed. The in-page blocking runs either way; the shield only adds to it.
+   */
+  serviceWorker?: string | false;
 }
 
 export interface ResolvedCategory {
@@ -169,6 +178,7 @@ export interface ResolvedConfig {
   texts: Record<string, Partial<Omit<Texts, 'categories'>>>;
   openButton: boolean | 'auto';
   minorsNotice: boolean;
+  serviceWorker?: string | false;
 }
 
 /** The channel a blocked item tried to use. */

@@ -17,6 +17,7 @@ import { consentDefault, consentUpdate } from '../signals/consent-mode';
 import { gpcOn } from '../signals/gpc';
 import { vendorHooks } from '../signals/vendors';
 import { offerOpenButton } from './open-button';
+import { shield } from './service-worker';
 import { createUiController, type LazyParts, onDomReady } from './ui';
 
 // Shared by every copy (classic loader and ES entry), so a second start on the same page does nothing.
@@ -69,15 +70,17 @@ export function start(win: Realm & { consentry?: Consentry }, input: unknown, pa
   // own): the guards stay dormant until a withdrawal, and such a page pays for no guard at all.
   const everythingAllowed = () =>
     [...Object.values(categoryOf), ...config.categories.map((category) => category.id)].every(allowed);
+  // The in-page guards and the shield report through the same path.
+  const report = (item: BlockedItem) => {
+    items.push(item);
+    events.emit('blocked', item);
+  };
   const blocker = installBlocker(
     win,
     {
       matcher,
       allowed,
-      report(item) {
-        items.push(item);
-        events.emit('blocked', item);
-      },
+      report,
       keep,
       placeholder: (frame) =>
         Promise.all([later(), placeholderTexts()]).then(
@@ -114,6 +117,7 @@ export function start(win: Realm & { consentry?: Consentry }, input: unknown, pa
       consentUpdate(win, config, allowed);
       vendorHooks(win, allowed);
     },
+    tell: shield(win, config, stored, report),
     items,
     lang,
   });

@@ -13,23 +13,13 @@ import { launch } from './measure.js';
 import { log, table } from './report.js';
 import { BUILT_IN } from './sections.js';
 import { startServer } from './server.js';
+import { shield } from './shield.js';
 import { peerVersion, ROOT } from './sizes.js';
 
 const { bytes, loaderBytes, visits, heavy, startup, banner, fcp, micro } = BUILT_IN;
 
 /** Every section, in the order it runs and prints. A new measurement is a module exporting a Section, and a line here. */
-const SECTIONS = [
-  bytes,
-  loaderBytes,
-  visits,
-  heavy,
-  startup,
-  banner,
-  fcp,
-  micro,
-  mark,
-  // Issue 11 adds the service worker's per-request cost here; its data then lands in results.json beside these.
-];
+const SECTIONS = [bytes, loaderBytes, visits, heavy, startup, banner, fcp, micro, mark, shield];
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS) || 15);
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());

@@ -35,7 +35,10 @@ export const BUDGET = {
  * Lower a ceiling when you save bytes; never raise one without saying in the commit what the bytes buy.
  */
 export const CEILING = {
-  loader: 12_600,
+  // Measured after each change, then rounded up a little: 12,596 B once js-cookie left, +480 B for the shield's page
+  // side (src/loader/service-worker.ts: registering the worker after load with its config, unregistering it when
+  // switched off, its refusals in blocked(), each decision told to it, re-activation waiting for its ack).
+  loader: 13_100,
   ui: 7_680,
   language: 1_440,
   // Over budget because it marks navigations: parse5's tokenizer and the HTML entity table cost 32.4 kB of its

@@ -57,6 +57,15 @@ describe('defaults', () => {
     expect(errors).not.toHaveBeenCalled();
   });
 
+  it('has no serviceWorker unless one is configured, so the shield costs nothing by default', () =>
+    expect(DEFAULTS.serviceWorker).toBeUndefined());
+
+  it('takes serviceWorker as a relative or http(s) URL, or false', () => {
+    for (const serviceWorker of ['/consentry-sw.js', 'sw/site.js', 'https://example.com/consentry-sw.js', false])
+      expect(resolveConfig({ serviceWorker }).serviceWorker).toBe(serviceWorker);
+    expect(errors).not.toHaveBeenCalled();
+  });
+
   it('resolves a language with a region to its built-in language', () => {
     expect(resolveConfig({ language: 'de-AT' }).language).toBe('de');
     expect(resolveConfig({ language: 'pt-BR' }).language).toBe('pt');
@@ -89,6 +98,15 @@ describe('each invalid key logs one error naming it and falls back', () => {
     expect(oneError({ openButton: 'yes' }, 'openButton').openButton).toBe('auto'));
   it('a non-boolean minorsNotice falls back to false', () =>
     expect(oneError({ minorsNotice: 'yes' }, 'minorsNotice').minorsNotice).toBe(false));
+  it('a serviceWorker that is neither an http(s) or relative URL nor false is ignored: no shield, the page still blocks', () => {
+    for (const serviceWorker of ['javascript:alert(1)', 'data:text/javascript,1', true, '', 3]) {
+      errors.mockClear();
+      expect(oneError({ serviceWorker }, 'serviceWorker').serviceWorker).toBeUndefined();
+    }
+    expect(errors.mock.calls[0][0]).toBe(
+      'Consentry config: "serviceWorker" must be an http(s) or relative URL or false; ignored.',
+    );
+  });
   it('an unsupported language is ignored', () =>
     expect(oneError({ language: 'sv' }, 'language').language).toBeUndefined());
   it('a policyUpdated that is not YYYY-MM-DD is ignored', () =>
@@ -228,6 +246,7 @@ describe('readConfig', () => {
       'data-reload-on-withdraw': 'false',
       'data-open-button': 'auto',
       'data-minors-notice': '',
+      'data-service-worker': '/consentry-sw.js',
     });
     expect(resolveConfig(readConfig(tag, document))).toMatchObject({
       policyUrl: '/p',
@@ -239,9 +258,14 @@ describe('readConfig', () => {
       reloadOnWithdraw: false,
       openButton: 'auto',
       minorsNotice: true,
+      serviceWorker: '/consentry-sw.js',
     });
     expect(errors).not.toHaveBeenCalled();
   });
+  it('reads data-service-worker="false" as false, the switch that removes the shield', () =>
+    expect(resolveConfig(readConfig(loaderTag({ 'data-service-worker': 'false' }), document)).serviceWorker).toBe(
+      false,
+    ));
   it('keeps a data-* value that does not convert, so validation refuses it', () => {
     const input = readConfig(loaderTag({ 'data-cookie-days': 'abc' }), document);
     expect(input).toEqual({ cookie: { days: 'abc' } });

@@ -858,13 +858,144 @@ ${img(f, 'srcset', 'https://px.ads.linkedin.com/collect/?pid=1&fmt=gif 1x', 'mar
   },
 ];
 
+/**
+ * Channels that never pass through page JavaScript, so no in-page guard sees them and marking cannot reach them: a
+ * CSS `url()`, a Worker's own `fetch`, the markup of a static `<iframe srcdoc>`. Every request they make is a limit of
+ * the in-page blocker in both forms; the shield (the opt-in service worker, test/browser/shield.test.ts) holds them
+ * from a visitor's second page view on. `corpusFire()` makes each request again with a URL never used before, so a
+ * response cached from an earlier step can never stand in for a request.
+ */
+export const networkOnly: CorpusPage[] = [
+  {
+    name: 'css-url',
+    title: 'CSS url() pixels',
+    trackers: [
+      {
+        vendor: 'Meta Pixel (CSS background-image)',
+        category: 'marketing',
+        channel: 'stylesheet url()',
+        hit: 'www.facebook.com/tr?id=1&ev=CssPixel',
+        sameView: 'refire',
+      },
+      {
+        vendor: 'Baidu Tongji (CSS background-image)',
+        category: 'analytics',
+        channel: 'stylesheet url()',
+        hit: 'hm.baidu.com/hm.gif?si=csspixel',
+        sameView: 'refire',
+      },
+    ],
+    limits: FORMS.flatMap((form) => [
+      {
+        form,
+        hit: 'www.facebook.com/tr?id=1&ev=CssPixel',
+        max: 1,
+        why: 'a CSS url() is fetched by the style engine, not by page JavaScript',
+      },
+      {
+        form,
+        hit: 'hm.baidu.com/hm.gif?si=csspixel',
+        max: 1,
+        why: 'a CSS url() is fetched by the style engine, not by page JavaScript',
+      },
+    ]),
+    html: () =>
+      page(
+        'CSS url() pixels',
+        `<style>
+  .promo { background-image: url("https://www.facebook.com/tr?id=1&ev=CssPixel&n=0"); width: 1px; height: 1px; }
+  .stats { background-image: url("https://hm.baidu.com/hm.gif?si=csspixel&n=0"); width: 1px; height: 1px; }
+</style>`,
+        `<div class="promo"></div><div class="stats"></div>
+<script>
+  var corpusFires = 0;
+  window.corpusFire = function () {
+    var n = ++corpusFires + '-' + Date.now();
+    var style = document.createElement('style');
+    style.textContent = '.promo-' + corpusFires + ' { background-image: url("https://www.facebook.com/tr?id=1&ev=CssPixel&n=' + n + '"); width: 1px; height: 1px; }' +
+      '.stats-' + corpusFires + ' { background-image: url("https://hm.baidu.com/hm.gif?si=csspixel&n=' + n + '"); width: 1px; height: 1px; }';
+    document.head.appendChild(style);
+    for (var name of ['promo-', 'stats-']) {
+      var div = document.createElement('div');
+      div.className = name + corpusFires;
+      document.body.appendChild(div);
+    }
+  };
+</script>`,
+      ),
+  },
+  {
+    name: 'worker-fetch',
+    title: 'A Worker calling fetch',
+    trackers: [
+      {
+        vendor: 'Google Analytics 4 (Worker fetch)',
+        category: 'analytics',
+        channel: 'new Worker(blob URL) → fetch',
+        hit: 'region1.google-analytics.com/g/collect?v=2&tid=G-WORKER',
+        sameView: 'refire',
+      },
+    ],
+    limits: FORMS.map((form) => ({
+      form,
+      hit: 'region1.google-analytics.com/g/collect?v=2&tid=G-WORKER',
+      max: 1,
+      why: "a Worker's own fetch runs in the worker's realm, where no in-page guard is",
+    })),
+    html: () =>
+      page(
+        'A Worker calling fetch',
+        '',
+        `<script>
+  window.corpusFire = function () {
+    var code = "fetch('https://region1.google-analytics.com/g/collect?v=2&tid=G-WORKER&n=" + Date.now() + Math.random() + "', { mode: 'no-cors' }).catch(function () {});";
+    new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+  };
+  corpusFire();
+</script>`,
+      ),
+  },
+  {
+    name: 'srcdoc',
+    title: 'A pixel in static iframe srcdoc markup',
+    trackers: [
+      {
+        vendor: 'LinkedIn (iframe srcdoc img)',
+        category: 'marketing',
+        channel: '<iframe srcdoc> markup',
+        hit: 'px.ads.linkedin.com/collect?pid=5&fmt=gif',
+        sameView: 'refire',
+      },
+    ],
+    limits: FORMS.map((form) => ({
+      form,
+      hit: 'px.ads.linkedin.com/collect?pid=5&fmt=gif',
+      max: 1,
+      why: "the markup of an iframe srcdoc is parsed in the frame's own document, whose requests go out before page JavaScript reaches it",
+    })),
+    html: () =>
+      page(
+        'A pixel in static iframe srcdoc markup',
+        '',
+        `<iframe title="Partner badge" srcdoc="<img src='https://px.ads.linkedin.com/collect?pid=5&amp;fmt=gif&amp;n=0' alt=''>"></iframe>
+<script>
+  window.corpusFire = function () {
+    var frame = document.createElement('iframe');
+    frame.srcdoc = "<img src='https://px.ads.linkedin.com/collect?pid=5&fmt=gif&n=" + Date.now() + Math.random() + "' alt=''>";
+    document.body.appendChild(frame);
+  };
+</script>`,
+      ),
+  },
+];
+
 /** The files to serve for the corpus: `/<name>-<form>.html` for every page and form, plus the shared blank image. */
 export function corpusFiles(): Record<string, string> {
   const files: Record<string, string> = {
     '/blank.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
     '/privacy': '<!doctype html><title>Privacy</title>',
   };
-  for (const p of pages) for (const f of FORMS) files[`/${p.name}-${f}.html`] = p.html(f);
+  for (const p of [...pages, ...networkOnly]) for (const f of FORMS) files[`/${p.name}-${f}.html`] = p.html(f);
   return files;
 }
 
