@@ -43,7 +43,7 @@ export const CEILING = {
   language: 1_440,
   // Over budget because it marks navigations: parse5's tokenizer and the HTML entity table cost 32.4 kB of its
   // 40.2 kB; judging, consent and reports alone are 7.8 kB. Opt-in, off the page, downloaded once per update.
-  serviceWorker: 40_250,
+  serviceWorker: 40_260,
   later: BUDGET.later,
 };
 
