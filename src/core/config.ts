@@ -46,7 +46,7 @@ const SCALAR_KEYS: [path: string, validate: Validator, expected: string, fallbac
   ['gpc', isBoolean, BOOLEAN_FORM, true],
   ['reloadOnWithdraw', isBoolean, BOOLEAN_FORM, true],
   ['receipts.endpoint', isHttpOrRelativeUrl, URL_FORM],
-  ['openButton', (value) => isBoolean(value) || value == 'auto', 'true, false or "auto"', 'auto'],
+  ['openButton', (value) => isBoolean(value) || value === 'auto', 'true, false or "auto"', 'auto'],
   ['minorsNotice', isBoolean, BOOLEAN_FORM, false],
 ];
 

@@ -52,6 +52,12 @@ describe('defaults', () => {
     expect(resolveConfig({ revision: 2 }).revision).toBe('2');
   });
 
+  it('an openButton that cannot become a string (an array holding a null-prototype object) falls back to "auto" without throwing', () =>
+    expect(oneError({ openButton: [Object.create(null)] }, 'openButton').openButton).toBe('auto'));
+
+  it('an openButton array that reads as "auto" is not "auto"', () =>
+    expect(oneError({ openButton: ['auto'] }, 'openButton').openButton).toBe('auto'));
+
   it('takes openButton true, false and "auto" as given', () => {
     for (const openButton of [true, false, 'auto']) expect(resolveConfig({ openButton }).openButton).toBe(openButton);
     expect(errors).not.toHaveBeenCalled();
