@@ -1,5 +1,6 @@
 import { checkAttributeWrite, checkElement } from '../../src/block/check';
 import { PARKED } from '../../src/block/marker';
+import type { BlockedKind } from '../../src/core/types';
 import { AD_PIXEL, gate, reports, reset, TRACKER } from './fixture';
 
 beforeEach(reset);
@@ -56,7 +57,13 @@ describe('checkAttributeWrite splits ping and srcset on ASCII whitespace, as the
   it('a srcset URL holding a comma is checked whole (its host may end with a tracker host)', () => {
     const host = 'https://site.test,.tracker.test/p.gif';
     const seen: string[] = [];
-    const spy = { ...gate, hold: (url: string, kind: any, el: Element) => (seen.push(url), gate.hold(url, kind, el)) };
+    const spy = {
+      ...gate,
+      hold: (url: string, kind: BlockedKind, el?: Element) => {
+        seen.push(url);
+        return gate.hold(url, kind, el);
+      },
+    };
     checkAttributeWrite(spy, document.createElement('img'), 'srcset', `a.png 1x,${host} 2x`);
     expect(seen).toContain(host);
   });
