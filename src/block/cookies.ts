@@ -62,7 +62,9 @@ export function guardCookies(win: Realm, gate: Gate): void {
   // delete() is left native: deletions always pass.
   if (nativeCookieStoreSet)
     cookieStorePrototype.set = function set(this: any, nameOrOptions: any) {
-      const options = typeof nameOrOptions == 'string' ? { name: nameOrOptions } : nameOrOptions || {};
+      // Two arguments are (name, value) whatever the first is (`new String('_ga')` names `_ga`): its text is read
+      // once, and the native gets that text. One argument is the options.
+      const options = arguments.length > 1 ? { name: (arguments[0] = `${nameOrOptions}`) } : nameOrOptions || {};
       // A held write resolves as if written: rejecting would surface as an unhandled error in vendor code,
       // while a later get() simply finds nothing, as after an expiry.
       const isDeletion = options.expires != null && options.expires < Date.now();

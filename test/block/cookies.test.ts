@@ -108,6 +108,31 @@ describe('guardCookies', () => {
     expect(reported.map((i) => i.url)).toEqual(['_ga', '_fbp']);
   });
 
+  it('cookieStore.set(name, value) with a String object as the name is held like the text it reads as', async () => {
+    const set = vi.spyOn(win.CookieStore.prototype, 'set').mockResolvedValue(undefined);
+    guard();
+    await expect(win.cookieStore.set(new String('_ga'), '1')).resolves.toBeUndefined();
+    expect(set).not.toHaveBeenCalled();
+    expect(reported.map((item) => item.url)).toEqual(['_ga']);
+  });
+
+  it('cookieStore.set(name, value) reads the name once and hands the native that text', async () => {
+    const set = vi.spyOn(win.CookieStore.prototype, 'set').mockResolvedValue(undefined);
+    guard();
+    let reads = 0;
+    const shifty = { toString: () => (reads++ ? '_ga' : 'theme') };
+    await win.cookieStore.set(shifty, 'dark');
+    expect(set).toHaveBeenCalledWith('theme', 'dark');
+    expect(reads).toBe(1);
+  });
+
+  it('cookieStore.set with one string argument goes to the native, which reads it as options (and rejects it)', async () => {
+    const set = vi.spyOn(win.CookieStore.prototype, 'set').mockResolvedValue(undefined);
+    guard();
+    await win.cookieStore.set('_ga');
+    expect(set).toHaveBeenCalledWith('_ga');
+  });
+
   it('cookieStore.set of an allowed or expired cookie reaches the native one', async () => {
     const set = vi.spyOn(win.CookieStore.prototype, 'set').mockResolvedValue(undefined);
     guard();

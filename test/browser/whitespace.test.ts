@@ -1,6 +1,7 @@
 /**
  * Parsing as the platform parses, in the system Chromium against dist/: `ping` and `srcset` split on ASCII
- * whitespace (a TAB, LF, FF or CR separates as a space does), and cookie attributes read as RFC 6265bis reads them.
+ * whitespace (a TAB, LF, FF or CR separates as a space does), cookie attributes read as RFC 6265bis reads them, and
+ * a cookieStore.set name read as the platform reads it.
  * Each case runs twice: on a page without Consentry (the control: the tracker is reached, the cookie is kept) and
  * with it (nothing reaches the tracker, no tracking cookie is kept).
  */
@@ -65,6 +66,10 @@ const CASES: Record<string, Case> = {
   'a srcset URL whose host holds a comma and ends with a tracker host': {
     script: `const i = document.createElement('img'); i.srcset = 'https://own.example,.${GA}/p.gif 1x'; document.body.append(i);`,
     hits: (hit) => hit.host.endsWith('.' + GA),
+  },
+  'cookieStore.set(name, value) with a String object as the name': {
+    script: `cookieStore.set(new String('_ga'), 'boxed');`,
+    cookies: ['_ga'],
   },
   'cookie writes whose attributes a guard could misread (last Max-Age, invalid Max-Age, unparsable Expires)': {
     script: [
