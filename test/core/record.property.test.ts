@@ -196,7 +196,7 @@ describe('a record the loader wrote reads back the same (10,000 configs and reco
           ),
         ),
         ([resolved, r]) => {
-          expect(read(written(resolved, r), resolved)).toEqual(r);
+          return JSON.stringify(read(written(resolved, r), resolved)) === JSON.stringify(recordFields(r));
         },
       ),
       { numRuns: RUNS },
