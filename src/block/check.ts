@@ -1,4 +1,4 @@
-import { CONSENT_ATTRIBUTE, HELD_PING_PREFIX, URL_ATTRIBUTES } from '../catalogue/marked-form';
+import { ASCII_WHITESPACE, CONSENT_ATTRIBUTE, HELD_PING_PREFIX, URL_ATTRIBUTES } from '../catalogue/marked-form';
 import type { BlockedKind } from '../core/types';
 import { type Gate, GUARD_FAILURE } from './gate';
 import { addCategory, isMarkedHeld, PARKED, park } from './marker';
@@ -17,9 +17,10 @@ export function checkAttributeWrite(gate: Gate, el: Element, name: string, value
   if (!URL_ATTRIBUTES[tag]?.includes(name)) return value;
   try {
     const text = String(value);
+    // The platform splits both on ASCII whitespace: a TAB or a newline separates two URLs as a space does.
     if (name == 'ping')
       return text
-        .split(' ')
+        .split(ASCII_WHITESPACE)
         .filter((url) => {
           const match = url && gate.hold(url, 'ping', el);
           if (match) {
@@ -33,8 +34,16 @@ export function checkAttributeWrite(gate: Gate, el: Element, name: string, value
         })
         .join(' ');
     if (isMarkedHeld(gate, el)) return park(el, undefined, name, value);
-    // srcset candidates (`url 2x, url 640w`) → URLs; any other attribute is one URL
-    const urls = name == 'srcset' ? text.split(',').map((candidate) => candidate.trim().split(' ')[0]) : [text];
+    // srcset: a candidate's URL is a run of non-whitespace that starts the value, follows whitespace or follows the
+    // comma ending a candidate, and loses its trailing commas; a URL may hold commas itself. So each whitespace-free
+    // token is checked from its start and from after each of its commas (a superset of the URLs the browser reads).
+    // Any other attribute is one URL.
+    const urls =
+      name == 'srcset'
+        ? text
+            .split(ASCII_WHITESPACE)
+            .flatMap((token) => token.split(',').map((_, i, parts) => parts.slice(i).join(',').replace(/,+$/, '')))
+        : [text];
     for (const url of urls) {
       const match = url && gate.hold(url, tag as BlockedKind, el);
       if (match) return park(el, match, name, value);

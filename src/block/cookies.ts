@@ -12,9 +12,10 @@ export function guardCookies(win: Realm, gate: Gate): void {
   const mustDrop = (name: string, isDeletion: unknown): boolean => {
     try {
       const trimmed = name.trim();
-      const match = isDeletion || gate.keep.includes(trimmed) ? undefined : gate.matcher.cookie(trimmed);
+      const match = gate.keep.includes(trimmed) ? undefined : gate.matcher.cookie(trimmed);
       if (!match || gate.allowed(match.category)) return false;
-      if (!reported.has(trimmed)) {
+      // A deletion is held too (the caller makes sure it stays one), but it is no write to report.
+      if (!isDeletion && !reported.has(trimmed)) {
         gate.report(blockedItem('cookie', trimmed, match));
         reported.add(trimmed);
       }
@@ -36,11 +37,23 @@ export function guardCookies(win: Realm, gate: Gate): void {
         const line = String(value);
         // The name ends at the first `=` (or `;` for a nameless cookie, whose value we then treat as the name:
         // browsers show `document.cookie = "_ga"` as `_ga`, so it is classified like one).
-        // A deletion is Max-Age <= 0, or (without a numeric Max-Age, which wins) an Expires in the past.
-        const maxAge = /;\s*max-age\s*=\s*(-?\d+)/i.exec(line);
-        const expires = /;\s*expires\s*=([^;]*)/i.exec(line);
-        const isDeletion = maxAge ? +maxAge[1] <= 0 : expires && Date.parse(expires[1]) < Date.now();
+        // The attributes as RFC 6265bis reads them: `name=value` after each `;`, both trimmed, names in any case. A
+        // Max-Age counts only when it is digits (maybe negative), and the last that counts wins over any Expires;
+        // otherwise the last Expires that parses decides. Neither left: a session cookie, not a deletion.
+        let maxAge: number | undefined;
+        let expires: number | undefined;
+        for (const attribute of line.split(';').slice(1)) {
+          const [key, ...rest] = attribute.split('=');
+          const name = key.trim().toLowerCase();
+          const text = rest.join('=').trim();
+          if (name == 'max-age' && /^-?\d+$/.test(text)) maxAge = +text;
+          if (name == 'expires' && !Number.isNaN(Date.parse(text))) expires = Date.parse(text);
+        }
+        const isDeletion = maxAge == null ? expires! < Date.now() : maxAge <= 0;
         if (!mustDrop(line.split(/[=;]/, 1)[0], isDeletion)) nativeSetter.call(this, line);
+        // A held cookie may only be deleted. Browsers differ in how they read dates and odd attributes, so its line
+        // goes out with `Max-Age=0` last, which makes it a deletion to every one of them.
+        else if (isDeletion) nativeSetter.call(this, line + ';max-age=0');
       },
     });
 
@@ -49,11 +62,13 @@ export function guardCookies(win: Realm, gate: Gate): void {
   // delete() is left native: deletions always pass.
   if (nativeCookieStoreSet)
     cookieStorePrototype.set = function set(this: any, nameOrOptions: any) {
-      const options = typeof nameOrOptions == 'string' ? { name: nameOrOptions } : nameOrOptions || {};
+      // Two arguments are (name, value) whatever the first is (`new String('_ga')` names `_ga`): its text is read
+      // once, and the native gets that text. One argument is the options.
+      const options = arguments.length > 1 ? { name: (arguments[0] = `${nameOrOptions}`) } : nameOrOptions || {};
       // A held write resolves as if written: rejecting would surface as an unhandled error in vendor code,
       // while a later get() simply finds nothing, as after an expiry.
       const isDeletion = options.expires != null && options.expires < Date.now();
-      return mustDrop(String(options.name ?? ''), isDeletion)
+      return mustDrop(String(options.name ?? ''), isDeletion) && !isDeletion
         ? win.Promise.resolve()
         : nativeCookieStoreSet.apply(this, arguments);
     };

@@ -45,5 +45,8 @@ export const PLACEHOLDER_TAG = 'consentry-embed';
 /** Where a held element keeps the value of URL attribute `name`. */
 export const heldAttribute = (name: string): string => 'data-' + name;
 
+/** ASCII whitespace as HTML defines it (TAB, LF, FF, CR, space): what separates the items of `ping`, `srcset`... */
+export const ASCII_WHITESPACE = /[\t\n\f\r ]+/;
+
 /** The categories of a `data-consent` value (`"analytics marketing"`), split on ASCII whitespace as HTML lists are. */
-export const consentCategories = (value: string): string[] => value.split(/[\t\n\f\r ]+/).filter(Boolean);
+export const consentCategories = (value: string): string[] => value.split(ASCII_WHITESPACE).filter(Boolean);

@@ -118,18 +118,22 @@ export function createMatcher(options: MatcherOptions): Matcher {
       let path = url.split('#')[0];
       // The fast path, for the page's own `/path` URLs (first-party fetch, img.src): no parsing at all. Anything
       // the browser could read otherwise goes through its URL parser: schemes, `//host`, page-relative paths,
-      // whitespace and non-ASCII (stripped or IDNA-mapped), backslashes (read as slashes) and dot segments.
-      if (/[^!-~]|\\|\/\.|^(?!\/[^/])/.test(url))
+      // whitespace and non-ASCII (stripped or IDNA-mapped), backslashes (read as slashes) and dot segments, written
+      // out or percent-encoded (`/a/%2e%2e/b` is `/b`).
+      if (/[^!-~]|\\|\/\.|%2e|^(?!\/[^/])/i.test(url))
         try {
           const parsed = new URL(url, base);
           // Only these schemes load anything a tracker can see; data:, blob:, javascript:, about:... never match.
           if (!/^(http|ws)s?:$/.test(parsed.protocol)) return;
           // Without the trailing dot of a fully qualified name (`hm.baidu.com.`).
           host = parsed.hostname.replace(/\.+$/, '');
-          path = parsed.pathname + parsed.search;
+          // Path and query as the browser sends them (`search` would drop the `?` of an empty query: `/tr?`).
+          path = parsed.href.replace(/^\w+:\/\/[^/]*|#.*/g, '');
         } catch {
           return;
         }
+      // The path as a server reads it: percent-encoded unreserved characters are the characters (`/%74r` is `/tr`).
+      path = path.replace(/%(2[de]|3\d|[46][1-9a-f]|[57][\da]|5f|7e)/gi, decodeURIComponent);
       let named = hostNamed.get(host);
       if (named == null) {
         named = false;

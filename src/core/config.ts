@@ -22,8 +22,9 @@ const matching =
   (value) =>
     typeof value == 'string' && pattern.test(value);
 const isBoolean: Validator = (value) => typeof value == 'boolean';
-// Cookie names are RFC 6265 tokens; anything else would split or corrupt the Set-Cookie line.
-const isCookieName = matching(/^[\w!#$%&'*+.^`|~-]+$/);
+// Cookie names are RFC 6265 tokens; anything else would split or corrupt the Set-Cookie line. Without `%`: js-cookie
+// writes it as `%25`, so a record under such a name would never read back.
+const isCookieName = matching(/^[\w!#$&'*+.^`|~-]+$/);
 /** http(s) or relative. Browsers drop whitespace and control characters inside a scheme (`java\tscript:`), so we do too. */
 const isHttpOrRelativeUrl: Validator = (value) =>
   isString(value) && /^(https?:|(?![a-z][\w+.-]*:))/i.test(value.replace(/[\0- ]/g, ''));
@@ -45,7 +46,7 @@ const SCALAR_KEYS: [path: string, validate: Validator, expected: string, fallbac
   ['gpc', isBoolean, BOOLEAN_FORM, true],
   ['reloadOnWithdraw', isBoolean, BOOLEAN_FORM, true],
   ['receipts.endpoint', isHttpOrRelativeUrl, URL_FORM],
-  ['openButton', (value) => isBoolean(value) || value == 'auto', 'true, false or "auto"', 'auto'],
+  ['openButton', (value) => isBoolean(value) || value === 'auto', 'true, false or "auto"', 'auto'],
   ['minorsNotice', isBoolean, BOOLEAN_FORM, false],
   ['serviceWorker', (value) => value === false || isHttpOrRelativeUrl(value), URL_FORM + ' or false'],
 ];

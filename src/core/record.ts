@@ -9,8 +9,8 @@ import type { ConsentRecord, ResolvedConfig } from './types';
 
 const METHODS = 'accept-all reject-all custom api gpc'.split(' ');
 const UUID = /^[\da-f]{8}-([\da-f]{4}-){3}[\da-f]{12}$/i;
-// What toISOString() writes: 24 characters, and a real date.
-const isIsoTime = (value: string) => Date.parse(value) > 0 && value.length == 24;
+// Exactly what toISOString() writes (a string: an array holding one reads the same to Date.parse).
+const isIsoTime = (value: unknown) => typeof value == 'string' && new Date(value).toJSON() === value;
 
 /** FNV-1a, base 36: short, and enough to tell a damaged or hand-edited cookie. */
 const checksum = (text: string): string => {
@@ -37,7 +37,8 @@ export const recordFields = (r: any): ConsentRecord => ({
 export function toRecord(candidate: any, config: ResolvedConfig): ConsentRecord | null {
   const categories = candidate?.categories;
   if (
-    !UUID.test(candidate?.id) ||
+    typeof candidate?.id != 'string' ||
+    !UUID.test(candidate.id) ||
     candidate.revision !== config.revision ||
     !isIsoTime(candidate.given) ||
     !isIsoTime(candidate.updated) ||

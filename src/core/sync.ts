@@ -1,4 +1,4 @@
-import { toRecord } from './record';
+import { readRecord, toRecord } from './record';
 import type { ConsentRecord, ResolvedConfig } from './types';
 
 export interface Sync {
@@ -7,8 +7,9 @@ export interface Sync {
 }
 
 /**
- * Cross-tab: each decision posts the record itself, because the other tab may not see the new cookie yet when a
- * message arrives. Received records are validated like a stored cookie (a tab on an older revision ignores them).
+ * Cross-tab: each decision posts the record, so other tabs apply it at once. Any script of the origin can post on the
+ * channel, so a received record counts only when it is well-formed (validated like a stored cookie: a tab on an
+ * older revision ignores it) and the consent cookie, which the deciding tab wrote before posting, says the same.
  * Without BroadcastChannel, tabs catch up on their next page load.
  */
 export function createSync(config: ResolvedConfig, win: Window): Sync {
@@ -22,7 +23,7 @@ export function createSync(config: ResolvedConfig, win: Window): Sync {
       if (channel)
         channel.onmessage = (message) => {
           const record = toRecord(message.data, config);
-          if (record) onRecord(record);
+          if (record && JSON.stringify(readRecord(config, win.document)) == JSON.stringify(record)) onRecord(record);
         };
     },
   };

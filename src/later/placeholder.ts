@@ -17,7 +17,7 @@ const PLACEHOLDER_CSS =
 /**
  * Puts a placeholder in place of a blocked iframe (parked by any guard, or marked `<iframe data-consent data-src>`):
  * a shadow host naming the vendor with an "allow and load" button that calls `onAllow` for each category of the
- * iframe's `data-consent` not allowed yet. The iframe waits inside the host, unslotted (so not rendered) and still
+ * iframe's `data-consent` not allowed yet, on a trusted click. The iframe waits inside the host, unslotted (so not rendered) and still
  * found by re-activation, which puts it back. Sized from the iframe's width/height attributes through CSSOM
  * (allowed by CSP), default 300×150. Does nothing when the iframe is already placed, no longer in the document, or
  * allowed meanwhile.
@@ -58,8 +58,9 @@ export function placePlaceholder(
     .replace('{category}', () => missing.join(', '));
   button.textContent = texts.allow;
   button.setAttribute('aria-describedby', 'm');
-  button.onclick = () => {
-    for (const category of missing) onAllow(category);
+  // The visitor's own click only: a page script's click() on this open shadow root allows nothing.
+  button.onclick = (event) => {
+    if (event.isTrusted) for (const category of missing) onAllow(category);
   };
   root.append(message, button);
   frame.before(host);

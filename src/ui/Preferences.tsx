@@ -1,7 +1,7 @@
 import { Component } from 'preact';
 import type { CookieInfo, ResolvedCategory } from '../core/types';
 import type { LanguageTexts, UIContext } from '../core/ui-contract';
-import { actions } from './Actions';
+import { actions, trusted } from './Actions';
 import { notices } from './Policy';
 import { recordView } from './Record';
 import { textIn } from './texts';
@@ -134,7 +134,7 @@ export class Preferences extends Component<PreferencesProps, Record<string, bool
                     aria-checked={switchedOn[category.id]}
                     aria-describedby={'cy-d-' + category.id}
                     disabled={category.required}
-                    onClick={() => this.setState({ [category.id]: !switchedOn[category.id] })}
+                    onClick={trusted(() => this.setState({ [category.id]: !switchedOn[category.id] }))}
                   >
                     {title}
                     {category.required && <small>{texts.alwaysOn}</small>}
@@ -169,14 +169,14 @@ export class Preferences extends Component<PreferencesProps, Record<string, bool
             done,
             <button
               class="btn"
-              onClick={() => {
+              onClick={trusted(() => {
                 const optional = categories.filter((category) => !category.required);
                 api.set(
                   Object.fromEntries(optional.map((category) => [category.id, switchedOn[category.id]])),
                   'custom',
                 );
                 done();
-              }}
+              })}
             >
               {texts.save}
             </button>,

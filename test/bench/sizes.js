@@ -35,15 +35,19 @@ export const BUDGET = {
  * Lower a ceiling when you save bytes; never raise one without saying in the commit what the bytes buy.
  */
 export const CEILING = {
-  // Measured after each change, then rounded up a little: 12,596 B once js-cookie left, +480 B for the shield's page
-  // side (src/loader/service-worker.ts: registering the worker after load with its config, unregistering it when
-  // switched off, its refusals in blocked(), each decision told to it, re-activation waiting for its ack).
-  loader: 13_100,
+  // Measured after each change (zlib -9): 12,596 B once js-cookie left; +480 B for the shield's page side
+  // (src/loader/service-worker.ts: registering the worker after load with its config, unregistering it when switched
+  // off, its refusals in blocked(), each decision told to it, re-activation waiting for its ack); +163 B for guards
+  // that parse as the platform does: cookie attributes read as RFC 6265bis does with held deletions sent ending in
+  // Max-Age=0 (54 B), cookieStore.set naming the cookie by the first argument's text, read once (7 B), record fields
+  // checked as strings (7 B), the matcher reading percent-encoded paths and an empty query as the server does (58 B),
+  // ping and srcset split on ASCII whitespace (16 B), a cross-tab record checked against the cookie (20 B).
+  loader: 13_250,
   ui: 7_680,
   language: 1_440,
   // Over budget because it marks navigations: parse5's tokenizer and the HTML entity table cost 32.4 kB of its
   // 40.2 kB; judging, consent and reports alone are 7.8 kB. Opt-in, off the page, downloaded once per update.
-  serviceWorker: 40_260,
+  serviceWorker: 40_340,
   later: BUDGET.later,
 };
 

@@ -1,5 +1,7 @@
-import { checkElement } from '../../src/block/check';
-import { AD_PIXEL, gate, reports, reset } from './fixture';
+import { checkAttributeWrite, checkElement } from '../../src/block/check';
+import { PARKED } from '../../src/block/marker';
+import type { BlockedKind } from '../../src/core/types';
+import { AD_PIXEL, gate, reports, reset, TRACKER } from './fixture';
 
 beforeEach(reset);
 
@@ -18,5 +20,56 @@ describe('checkElement', () => {
     i.setAttribute('src', AD_PIXEL);
     expect(checkElement(gate, i)).toBe(false);
     expect(reports).toHaveLength(0);
+  });
+});
+
+describe('checkAttributeWrite splits ping and srcset on ASCII whitespace, as the platform does', () => {
+  const FIRST = 'https://site.test/ok';
+
+  it.each([
+    ['a TAB', '\t'],
+    ['a line feed', '\n'],
+    ['a form feed', '\f'],
+    ['a carriage return', '\r'],
+    ['a space', ' '],
+  ])('a tracker URL after %s in ping is taken out, and the first-party URL stays', (_, separator) => {
+    const a = document.createElement('a');
+    const kept = checkAttributeWrite(gate, a, 'ping', `${FIRST}${separator}${TRACKER}`);
+    expect(String(kept).split(/[\t\n\f\r ]+/)).toEqual([FIRST]);
+    expect(a.getAttribute('data-ping-analytics')).toBe(TRACKER);
+  });
+
+  it.each([
+    ['a TAB before its descriptor', 'https://tracker.test\t1x'],
+    ['a line feed before its descriptor', 'https://tracker.test\n2x'],
+    ['a form feed before the next candidate', 'https://site.test/a.png 1x,\fhttps://tracker.test 2x'],
+    [
+      'no space after the comma ending the candidate before it',
+      'https://site.test/a.png 1x,https://tracker.test/p.gif',
+    ],
+    ['trailing commas', 'https://tracker.test,, 1x'],
+  ])('an img whose srcset has a tracker URL with %s is parked', (_, srcset) => {
+    const img = document.createElement('img');
+    expect(checkAttributeWrite(gate, img, 'srcset', srcset)).toBe(PARKED);
+    expect(img.getAttribute('data-srcset')).toBe(srcset);
+  });
+
+  it('a srcset URL holding a comma is checked whole (its host may end with a tracker host)', () => {
+    const host = 'https://site.test,.tracker.test/p.gif';
+    const seen: string[] = [];
+    const spy = {
+      ...gate,
+      hold: (url: string, kind: BlockedKind, el?: Element) => {
+        seen.push(url);
+        return gate.hold(url, kind, el);
+      },
+    };
+    checkAttributeWrite(spy, document.createElement('img'), 'srcset', `a.png 1x,${host} 2x`);
+    expect(seen).toContain(host);
+  });
+
+  it('a first-party srcset is written as given', () => {
+    const srcset = 'https://site.test/a.png 1x,\thttps://site.test/b.png\t2x';
+    expect(checkAttributeWrite(gate, document.createElement('img'), 'srcset', srcset)).toBe(srcset);
   });
 });

@@ -27,6 +27,27 @@ describe('URLs', () => {
     expect(m.url('https://www.facebook.com/somepage')).toBeUndefined();
   });
 
+  it('a host+path entry matches when the path spells unreserved characters percent-encoded (/embed.j%73 is /embed.js)', () => {
+    expect(make().url('https://www.instagram.com/embed.j%73')?.vendor).toBe('Instagram');
+    expect(make().url('https://www.facebook.com/%74r?id=1')?.vendor).toBe('Meta Pixel');
+  });
+
+  it('a percent-encoded reserved character is not decoded (/tr%3Fid=1 is a path, not tr?)', () => {
+    expect(make().url('https://www.facebook.com/tr%3Fid=1')).toBeUndefined();
+  });
+
+  it('a host+path entry ending in ? matches a URL with an empty query (www.facebook.com/tr?)', () => {
+    expect(make().url('https://www.facebook.com/tr?')?.vendor).toBe('Meta Pixel');
+    expect(make().url('//www.facebook.com/tr?#x')?.vendor).toBe('Meta Pixel');
+  });
+
+  it("a page's own path with percent-encoded dot segments is read as the browser resolves it", () => {
+    const m = make({ rules: [{ match: 'shop.example.com/collect', category: 'analytics' }] });
+    expect(m.url('/a/%2e%2e/collect')?.category).toBe('analytics');
+    expect(m.url('/a/%2E%2E/collect?x=1')?.category).toBe('analytics');
+    expect(m.url('/%63ollect')?.category).toBe('analytics');
+  });
+
   it('the longest path prefix wins', () => {
     const m = make();
     expect(m.url('https://www.googletagmanager.com/gtag/js?id=AW-1')?.vendor).toBe('Google Ads');

@@ -52,6 +52,12 @@ describe('defaults', () => {
     expect(resolveConfig({ revision: 2 }).revision).toBe('2');
   });
 
+  it('an openButton that cannot become a string (an array holding a null-prototype object) falls back to "auto" without throwing', () =>
+    expect(oneError({ openButton: [Object.create(null)] }, 'openButton').openButton).toBe('auto'));
+
+  it('an openButton array that reads as "auto" is not "auto"', () =>
+    expect(oneError({ openButton: ['auto'] }, 'openButton').openButton).toBe('auto'));
+
   it('takes openButton true, false and "auto" as given', () => {
     for (const openButton of [true, false, 'auto']) expect(resolveConfig({ openButton }).openButton).toBe(openButton);
     expect(errors).not.toHaveBeenCalled();
@@ -83,6 +89,9 @@ describe('each invalid key logs one error naming it and falls back', () => {
   it('a negative cookie.days falls back to 182', () =>
     expect(oneError({ cookie: { days: -1 } }, 'cookie.days').cookie.days).toBe(182));
   it('an empty revision falls back to "1"', () => expect(oneError({ revision: '' }, 'revision').revision).toBe('1'));
+  it('a cookie.name with `%` falls back to "consentry" (js-cookie writes it as %25, so the record would never read back)', () =>
+    expect(oneError({ cookie: { name: 'con%sent' } }, 'cookie.name').cookie.name).toBe('consentry'));
+
   it('a cookie.name that is not a cookie token falls back to "consentry"', () =>
     expect(oneError({ cookie: { name: 'a b;c' } }, 'cookie.name').cookie.name).toBe('consentry'));
   it('a bad cookie.domain is ignored', () =>

@@ -48,6 +48,12 @@ describe('what reads as no record, without throwing', () => {
     ['categories that are not an object', withFields({ categories: 'all' })],
     ['no checksum', () => setRaw(encodeURIComponent(JSON.stringify(record)))],
     ['an older revision (the banner asks again)', withFields({ revision: '0' })],
+    ['the id inside an array (it reads as the same text)', withFields({ id: [record.id] })],
+    [
+      'a year and 23 empty strings in an array (Date.parse reads 2024, and its length is 24)',
+      withFields({ given: ['2024', ...Array(23).fill('')] }),
+    ],
+    ['a date Date.parse reads that toISOString never writes', withFields({ updated: 'Mon Jan 01 2024 10:00:00' })],
   ])('a cookie with %s reads as no record', (_, write) => {
     write();
     expect(document.cookie).toContain('consentry=');

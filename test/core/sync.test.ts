@@ -1,4 +1,5 @@
 import { resolveConfig } from '../../src/core/config';
+import { writeRecord } from '../../src/core/record';
 import { createSync } from '../../src/core/sync';
 import { consentRecord } from '../fixtures/record';
 import { clearCookies, makeApi } from './harness';
@@ -17,19 +18,43 @@ class Channel {
     for (const c of Channel.all) if (c != this && c.name == this.name) c.onmessage?.({ data: structuredClone(data) });
   }
 }
-const win = { BroadcastChannel: Channel } as unknown as Window;
+const win = { BroadcastChannel: Channel, document } as unknown as Window;
 beforeEach(() => {
   Channel.all = [];
   clearCookies();
 });
 
-it('a posted record reaches the other tabs, validated', () => {
+it('a posted record reaches the other tabs, validated against the cookie the deciding tab wrote', () => {
   const sender = createSync(config, win);
   const receiver = createSync(config, win);
   const got = vi.fn();
   receiver.listen(got);
+  writeRecord(config, record);
   sender.post(record);
   expect(got).toHaveBeenCalledWith(record);
+});
+
+it('a well-formed record with no consent cookie behind it is ignored (any script of the origin can post one)', () => {
+  const forger = createSync(config, win);
+  const receiver = createSync(config, win);
+  const got = vi.fn();
+  receiver.listen(got);
+  forger.post(consentRecord({ analytics: true, marketing: true }));
+  expect(got).not.toHaveBeenCalled();
+});
+
+it.each([
+  ['grants more than the cookie', { categories: { ...record.categories, marketing: true } }],
+  ['has another id', { id: '11111111-2222-4333-8444-555555555555' }],
+  ['was updated at another time', { updated: '2024-06-01T10:00:00.000Z' }],
+])('a well-formed record that %s is ignored', (_, fields) => {
+  const forger = createSync(config, win);
+  const receiver = createSync(config, win);
+  const got = vi.fn();
+  receiver.listen(got);
+  writeRecord(config, record);
+  forger.post({ ...record, ...fields });
+  expect(got).not.toHaveBeenCalled();
 });
 
 it('a message that is not a valid record for this revision is ignored', () => {

@@ -1,6 +1,7 @@
 import { createReactivator } from '../../src/block/reactivate';
 import { placePlaceholder } from '../../src/later/placeholder';
 import { gate, reset, state, win } from '../block/fixture';
+import { trustedClick } from '../fixtures/trusted-click';
 
 const onAllow = vi.fn();
 const texts = { blocked: '{vendor} content is blocked until you allow {category}.', allow: 'Allow and load' };
@@ -35,8 +36,16 @@ describe('placePlaceholder', () => {
 
   it("the placeholder's button calls onAllow with the category", () => {
     place(frame({ 'data-consent': 'marketing', 'data-src': YT }));
-    host()!.shadowRoot!.querySelector('button')!.click();
+    trustedClick(host()!.shadowRoot!.querySelector('button')!);
     expect(onAllow.mock.calls).toEqual([['marketing']]);
+  });
+
+  it("a script's click (untrusted) on the placeholder's button allows nothing", () => {
+    place(frame({ 'data-consent': 'marketing', 'data-src': YT }));
+    const button = host()!.shadowRoot!.querySelector('button')!;
+    button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(onAllow).not.toHaveBeenCalled();
   });
 
   it('the iframe waits inside the host, where no slot renders it', () => {

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { Banner } from '../../src/ui/Banner';
+import { trustedClick } from '../fixtures/trusted-click';
 import { AXE_TIMEOUT, violations } from './axe';
 import { type Setup, setup } from './fake-api';
 
@@ -19,16 +20,26 @@ describe('Banner', () => {
     expect(new Set(buttons.map((b) => b.className))).toEqual(new Set(['btn']));
   });
 
+  it.each(['Accept all', 'Reject all'])("a script's click on %s (untrusted) decides nothing", (name) => {
+    const { api, done } = renderBanner();
+    const button = screen.getByRole('button', { name });
+    fireEvent.click(button);
+    button.click();
+    expect(api.acceptAll).not.toHaveBeenCalled();
+    expect(api.rejectAll).not.toHaveBeenCalled();
+    expect(done).not.toHaveBeenCalled();
+  });
+
   it('accepts everything with one click on Accept all', () => {
     const { api, done } = renderBanner();
-    fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
+    trustedClick(screen.getByRole('button', { name: 'Accept all' }));
     expect(api.acceptAll).toHaveBeenCalledOnce();
     expect(done).toHaveBeenCalledOnce();
   });
 
   it('rejects everything with one click on Reject all', () => {
     const { api, done } = renderBanner();
-    fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
+    trustedClick(screen.getByRole('button', { name: 'Reject all' }));
     expect(api.rejectAll).toHaveBeenCalledOnce();
     expect(done).toHaveBeenCalledOnce();
   });

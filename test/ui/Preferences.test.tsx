@@ -1,6 +1,7 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { Preferences } from '../../src/ui/Preferences';
 import { consentRecord } from '../fixtures/record';
+import { trustedClick } from '../fixtures/trusted-click';
 import { AXE_TIMEOUT, violations } from './axe';
 import { type Setup, setup } from './fake-api';
 
@@ -55,14 +56,14 @@ describe('Preferences', () => {
 
   it('flips a switch on click', async () => {
     renderPreferences();
-    fireEvent.click(switchFor('Analytics'));
+    act(() => trustedClick(switchFor('Analytics')));
     expect(checked('Analytics')).toBe('true');
   });
 
   it('saves exactly the switch states of the optional categories', () => {
     const { api, done } = renderPreferences();
-    fireEvent.click(switchFor('Analytics'));
-    fireEvent.click(screen.getByRole('button', { name: 'Save choices' }));
+    act(() => trustedClick(switchFor('Analytics')));
+    act(() => trustedClick(screen.getByRole('button', { name: 'Save choices' })));
     expect(api.set).toHaveBeenCalledWith({ preferences: false, analytics: true, marketing: false }, 'custom');
     expect(done).toHaveBeenCalledOnce();
   });
@@ -72,10 +73,31 @@ describe('Preferences', () => {
     const names = ['Accept all', 'Reject all', 'Save choices'];
     const buttons = names.map((name) => screen.getByRole('button', { name }));
     expect(new Set(buttons.map((b) => b.className))).toEqual(new Set(['btn']));
-    fireEvent.click(buttons[0]);
-    fireEvent.click(buttons[1]);
+    trustedClick(buttons[0]);
+    trustedClick(buttons[1]);
     expect(api.acceptAll).toHaveBeenCalledOnce();
     expect(api.rejectAll).toHaveBeenCalledOnce();
+  });
+
+  it("a script's clicks (untrusted) on a switch, Save, Accept all, Reject all or Withdraw all decide and change nothing", () => {
+    const { api, done } = renderPreferences({ record: consentRecord() });
+    switchFor('Analytics').click();
+    fireEvent.click(switchFor('Marketing'));
+    expect(checked('Analytics')).toBe('false');
+    expect(checked('Marketing')).toBe('false');
+    for (const name of ['Save choices', 'Accept all', 'Reject all', 'Withdraw all'])
+      fireEvent.click(screen.getByRole('button', { name }));
+    expect(api.set).not.toHaveBeenCalled();
+    expect(api.acceptAll).not.toHaveBeenCalled();
+    expect(api.rejectAll).not.toHaveBeenCalled();
+    expect(done).not.toHaveBeenCalled();
+  });
+
+  it('a switch a script flipped before the visitor clicks Save is not saved (the forged flip never happened)', () => {
+    const { api } = renderPreferences();
+    fireEvent.click(switchFor('Marketing'));
+    act(() => trustedClick(screen.getByRole('button', { name: 'Save choices' })));
+    expect(api.set).toHaveBeenCalledWith({ preferences: false, analytics: false, marketing: false }, 'custom');
   });
 
   it('closes on Escape without deciding', () => {
@@ -250,7 +272,7 @@ describe("the visitor's record", () => {
     const { api, done } = renderPreferences({ record: stored });
     const withdraw = screen.getByRole('button', { name: 'Withdraw all' });
     expect(withdraw.className).toBe(screen.getByRole('button', { name: 'Accept all' }).className);
-    fireEvent.click(withdraw);
+    trustedClick(withdraw);
     expect(api.rejectAll).toHaveBeenCalledOnce();
     expect(api.get()?.categories).toEqual({ necessary: true, preferences: false, analytics: false, marketing: false });
     expect(done).toHaveBeenCalledOnce();

@@ -1,6 +1,7 @@
 import type { UIHandle } from '../../src/core/ui-contract';
 import { mount } from '../../src/ui/mount';
 import { consentRecord } from '../fixtures/record';
+import { trustedClick } from '../fixtures/trusted-click';
 import { AXE_TIMEOUT, violations } from './axe';
 import { type Setup, setup } from './fake-api';
 
@@ -74,7 +75,7 @@ describe('mount', () => {
   it('hides the banner after Accept all', () => {
     const { handle, root, button, api } = mountUI();
     handle.show('banner');
-    button('Accept all').click();
+    trustedClick(button('Accept all'));
     expect(api.acceptAll).toHaveBeenCalledOnce();
     expect(root.querySelector('[role=dialog]')).toBeNull();
   });
@@ -125,7 +126,7 @@ describe('mount', () => {
   it('draws no open button of its own after a decision, whatever openButton says (the loader draws it)', () => {
     const { handle, root, button } = mountUI({ config: { openButton: true } });
     handle.show('banner');
-    button('Reject all').click();
+    trustedClick(button('Reject all'));
     expect(root.children).toHaveLength(0);
   });
 
