@@ -22,8 +22,8 @@ const matching =
   (value) =>
     typeof value == 'string' && pattern.test(value);
 const isBoolean: Validator = (value) => typeof value == 'boolean';
-// Cookie names are RFC 6265 tokens; anything else would split or corrupt the Set-Cookie line. Without `%`: js-cookie
-// writes it as `%25`, so a record under such a name would never read back.
+// Cookie names are RFC 6265 tokens; anything else would split or corrupt the Set-Cookie line. Without `%`:
+// own-cookies.ts encodes it as `%25`, so a record under such a name would never read back.
 const isCookieName = matching(/^[\w!#$&'*+.^`|~-]+$/);
 /** http(s) or relative. Browsers drop whitespace and control characters inside a scheme (`java\tscript:`), so we do too. */
 const isHttpOrRelativeUrl: Validator = (value) =>

@@ -89,7 +89,7 @@ describe('each invalid key logs one error naming it and falls back', () => {
   it('a negative cookie.days falls back to 182', () =>
     expect(oneError({ cookie: { days: -1 } }, 'cookie.days').cookie.days).toBe(182));
   it('an empty revision falls back to "1"', () => expect(oneError({ revision: '' }, 'revision').revision).toBe('1'));
-  it('a cookie.name with `%` falls back to "consentry" (js-cookie writes it as %25, so the record would never read back)', () =>
+  it('a cookie.name with `%` falls back to "consentry" (the writer encodes it as %25, so the record would never read back)', () =>
     expect(oneError({ cookie: { name: 'con%sent' } }, 'cookie.name').cookie.name).toBe('consentry'));
 
   it('a cookie.name that is not a cookie token falls back to "consentry"', () =>

@@ -24,7 +24,7 @@ const sealed = (candidate: Record<string, unknown>) => {
 const read = (cookie: string, resolved: ResolvedConfig = config) =>
   readRecord(resolved, { cookie } as unknown as Document);
 
-/** What the loader's writer puts in the cookie for `stored` under `resolved` (js-cookie's encoding included). */
+/** What the loader's writer puts in the cookie for `stored` under `resolved` (its encoding included). */
 let lastWrite = '';
 beforeAll(() => {
   vi.spyOn(document, 'cookie', 'set').mockImplementation((value) => void (lastWrite = value));
