@@ -9,7 +9,7 @@ export interface Sync {
 /**
  * Cross-tab: each decision posts the record, so other tabs apply it at once. Any script of the origin can post on the
  * channel, so a received record counts only when it is well-formed (validated like a stored cookie: a tab on an
- * older revision ignores it) and the consent cookie, which the deciding tab wrote before posting, says the same.
+ * older revision ignores it) and the consent cookie, which the deciding tab wrote before posting, says the same (within two seconds).
  * Without BroadcastChannel, tabs catch up on their next page load.
  */
 export function createSync(config: ResolvedConfig, win: Window): Sync {
@@ -23,7 +23,14 @@ export function createSync(config: ResolvedConfig, win: Window): Sync {
       if (channel)
         channel.onmessage = (message) => {
           const record = toRecord(message.data, config);
-          if (record && JSON.stringify(readRecord(config, win.document)) == JSON.stringify(record)) onRecord(record);
+          // This tab's view of the cookie jar can lag the message by a moment (another process wrote it): look
+          // again a few times, two seconds at most, before taking the record for a forgery.
+          let looks = 0;
+          const check = () =>
+            JSON.stringify(readRecord(config, win.document)) == JSON.stringify(record)
+              ? onRecord(record!)
+              : looks++ < 20 && setTimeout(check, 100);
+          if (record) check();
         };
     },
   };

@@ -34,6 +34,40 @@ it('a posted record reaches the other tabs, validated against the cookie the dec
   expect(got).toHaveBeenCalledWith(record);
 });
 
+it('a record whose cookie this tab sees only a moment after the message is applied then', () => {
+  vi.useFakeTimers();
+  try {
+    const sender = createSync(config, win);
+    const receiver = createSync(config, win);
+    const got = vi.fn();
+    receiver.listen(got);
+    sender.post(record);
+    expect(got).not.toHaveBeenCalled();
+    writeRecord(config, record);
+    vi.advanceTimersByTime(110);
+    expect(got).toHaveBeenCalledWith(record);
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+it('a record whose cookie never comes is ignored for good after two seconds', () => {
+  vi.useFakeTimers();
+  try {
+    const sender = createSync(config, win);
+    const receiver = createSync(config, win);
+    const got = vi.fn();
+    receiver.listen(got);
+    sender.post(record);
+    vi.advanceTimersByTime(2100);
+    writeRecord(config, record);
+    vi.advanceTimersByTime(2100);
+    expect(got).not.toHaveBeenCalled();
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
 it('a well-formed record with no consent cookie behind it is ignored (any script of the origin can post one)', () => {
   const forger = createSync(config, win);
   const receiver = createSync(config, win);
