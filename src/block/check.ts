@@ -4,8 +4,29 @@ import { type Gate, GUARD_FAILURE } from './gate';
 import { addCategory, isMarkedHeld, PARKED, park } from './marker';
 import { nativeSetAttribute } from './natives';
 
-/** Elements worth a look inside an added subtree or a parsed fragment (a link without `ping` costs one lookup). */
-export const URL_ELEMENTS_SELECTOR = Object.keys(URL_ATTRIBUTES).join();
+/**
+ * Elements worth a look inside an added subtree or a parsed fragment (a link without `ping` costs one lookup), and
+ * `meta` (a refresh).
+ */
+export const URL_ELEMENTS_SELECTOR = Object.keys(URL_ATTRIBUTES) + ',meta';
+
+/**
+ * A write of `content` or `http-equiv` that would make `el` (a meta) a refresh to a held URL: the navigation the
+ * platform would start when it is inserted. Refused as a navigation, never parked: the write is dropped, reported,
+ * and not brought back on consent. The refresh URL is read loosely (every run between whitespace, quotes, `;`, `,`
+ * and `=` is asked), a superset of what the refresh parser reads after its delay and `url=`.
+ */
+const refreshHeld = (gate: Gate, el: Element, name: string, value: unknown): unknown => {
+  const equiv = name == 'http-equiv' ? value : el.getAttribute('http-equiv');
+  const content = name == 'content' ? value : el.getAttribute('content');
+  return (
+    (name == 'content' || name == 'http-equiv') &&
+    /^\s*refresh\s*$/i.test(String(equiv)) &&
+    String(content)
+      .split(/[\s;,'"=]+/)
+      .some((url) => url && gate.hold(url, 'navigation', el))
+  );
+};
 
 /**
  * The check every DOM guard shares: what to write for value `value` of attribute `name` on `el`. Returns `value`
@@ -14,8 +35,9 @@ export const URL_ELEMENTS_SELECTOR = Object.keys(URL_ATTRIBUTES).join();
  */
 export function checkAttributeWrite(gate: Gate, el: Element, name: string, value: unknown): unknown {
   const tag = el.localName;
-  if (!URL_ATTRIBUTES[tag]?.includes(name)) return value;
   try {
+    if (tag == 'meta') return refreshHeld(gate, el, name, value) ? PARKED : value;
+    if (!URL_ATTRIBUTES[tag]?.includes(name)) return value;
     const text = String(value);
     // The platform splits both on ASCII whitespace: a TAB or a newline separates two URLs as a space does.
     if (name == 'ping')
@@ -39,7 +61,7 @@ export function checkAttributeWrite(gate: Gate, el: Element, name: string, value
     // token is checked from its start and from after each of its commas (a superset of the URLs the browser reads).
     // Any other attribute is one URL.
     const urls =
-      name == 'srcset'
+      name.endsWith('srcset')
         ? text
             .split(ASCII_WHITESPACE)
             .flatMap((token) => token.split(',').map((_, i, parts) => parts.slice(i).join(',').replace(/,+$/, '')))
@@ -59,6 +81,11 @@ export function checkAttributeWrite(gate: Gate, el: Element, name: string, value
  * it when one of its URLs is held. Marked elements are left to the caller. True when it parked or stripped a URL.
  */
 export function checkElement(gate: Gate, el: Element): boolean {
+  if (el.localName == 'meta') {
+    const held = checkAttributeWrite(gate, el, 'content', el.getAttribute('content')) === PARKED;
+    if (held) el.removeAttribute('content');
+    return held;
+  }
   if (!el.hasAttribute(CONSENT_ATTRIBUTE))
     for (const name of URL_ATTRIBUTES[el.localName] || []) {
       const value = el.getAttribute(name);
