@@ -1,4 +1,11 @@
-import { ASCII_WHITESPACE, CONSENT_ATTRIBUTE, HELD_PING_PREFIX, URL_ATTRIBUTES } from '../catalogue/marked-form';
+import {
+  ASCII_WHITESPACE,
+  CONSENT_ATTRIBUTE,
+  HELD_PING_PREFIX,
+  URL_ATTRIBUTES,
+  XLINK_NAMESPACE,
+} from '../catalogue/marked-form';
+import type { Match } from '../catalogue/matcher';
 import type { BlockedKind } from '../core/types';
 import { type Gate, GUARD_FAILURE } from './gate';
 import { addCategory, isMarkedHeld, PARKED, park } from './marker';
@@ -9,6 +16,19 @@ import { nativeSetAttribute } from './natives';
  * `meta` (a refresh).
  */
 export const URL_ELEMENTS_SELECTOR = Object.keys(URL_ATTRIBUTES) + ',meta';
+
+const nativeSetAttributeNS = globalThis.Element?.prototype.setAttributeNS;
+
+/**
+ * Parks `el` for the write of `value` to `name`. A script keeps its URL where it was written, so an SVG script's
+ * `xlink:href` stays in its namespace (the form in which it loads once re-activated).
+ */
+const parkFor = (el: Element, match: Match | undefined, name: string, value: unknown) => {
+  if (name != 'xlink:href' || el.localName != 'script') return park(el, match, name, value);
+  park(el, match);
+  nativeSetAttributeNS.call(el, XLINK_NAMESPACE, name, value as string);
+  return PARKED;
+};
 
 /**
  * A write of `content` or `http-equiv` that would make `el` (a meta) a refresh to a held URL: the navigation the
@@ -55,20 +75,19 @@ export function checkAttributeWrite(gate: Gate, el: Element, name: string, value
           return !match;
         })
         .join(' ');
-    if (isMarkedHeld(gate, el)) return park(el, undefined, name, value);
+    if (isMarkedHeld(gate, el)) return parkFor(el, undefined, name, value);
     // srcset: a candidate's URL is a run of non-whitespace that starts the value, follows whitespace or follows the
     // comma ending a candidate, and loses its trailing commas; a URL may hold commas itself. So each whitespace-free
     // token is checked from its start and from after each of its commas (a superset of the URLs the browser reads).
     // Any other attribute is one URL.
-    const urls =
-      name.endsWith('srcset')
-        ? text
-            .split(ASCII_WHITESPACE)
-            .flatMap((token) => token.split(',').map((_, i, parts) => parts.slice(i).join(',').replace(/,+$/, '')))
-        : [text];
+    const urls = name.endsWith('srcset')
+      ? text
+          .split(ASCII_WHITESPACE)
+          .flatMap((token) => token.split(',').map((_, i, parts) => parts.slice(i).join(',').replace(/,+$/, '')))
+      : [text];
     for (const url of urls) {
       const match = url && gate.hold(url, tag as BlockedKind, el);
-      if (match) return park(el, match, name, value);
+      if (match) return parkFor(el, match, name, value);
     }
     return value;
   } catch {
