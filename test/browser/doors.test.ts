@@ -235,12 +235,12 @@ window.seen = undefined;
 
 let browser: Browser;
 let site: Served;
+/** Read per request: filled in once the origin is known (first-party URLs are absolute, as window.open,
+ * WebTransport and Cache need them). */
+const files: Record<string, string> = { '/blank.html': '<!doctype html><title>b</title>' };
 
 beforeAll(async () => {
   browser = await launch();
-  // read per request: filled in once the origin is known (first-party URLs are absolute, as window.open,
-  // WebTransport and Cache need them)
-  const files: Record<string, string> = { '/blank.html': '<!doctype html><title>b</title>' };
   site = await serve(files);
   names.forEach((name, i) => {
     const own = `/d${i}/x.js`;
@@ -363,4 +363,27 @@ describe('known limits: what the page cannot hold (the shield or marking is the 
       expect(withConsentry.before).toBeGreaterThan(0);
     },
   );
+});
+
+describe('a navigation the visitor starts is theirs and passes, Consentry or not', () => {
+  const CLICKS: Record<string, string> = {
+    'a popup opened inside their click (a share button)': `<button id="go" onclick="window.open('https://${GA}/click/popup')">share</button>`,
+    'a link into a named frame': `<a id="go" href="https://${GA}/click/link" target="f">go</a>`,
+    'a submit button of a form into a named frame': `<form action="https://${GA}/click/form" target="f"><button id="go">send</button></form>`,
+  };
+  it.concurrent.each(Object.keys(CLICKS))('%s', async (name) => {
+    const path = `/click-${Object.keys(CLICKS).indexOf(name)}.html`;
+    files[path] = page('', '', true).replace('<svg id="svg"></svg>', CLICKS[name]);
+    const context = await browser.newContext();
+    try {
+      const net = await trackers(context);
+      const tab = await context.newPage();
+      await tab.goto(site.url(path));
+      await tab.click('#go');
+      await net.waitFor((hit) => hit.host === GA && hit.path.startsWith('/click/'));
+      expect(net.count((hit) => hit.path.startsWith('/click/'))).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
