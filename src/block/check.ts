@@ -1,11 +1,52 @@
-import { ASCII_WHITESPACE, CONSENT_ATTRIBUTE, HELD_PING_PREFIX, URL_ATTRIBUTES } from '../catalogue/marked-form';
+import {
+  ASCII_WHITESPACE,
+  CONSENT_ATTRIBUTE,
+  HELD_PING_PREFIX,
+  URL_ATTRIBUTES,
+  XLINK_NAMESPACE,
+} from '../catalogue/marked-form';
+import type { Match } from '../catalogue/matcher';
 import type { BlockedKind } from '../core/types';
 import { type Gate, GUARD_FAILURE } from './gate';
 import { addCategory, isMarkedHeld, PARKED, park } from './marker';
 import { nativeSetAttribute } from './natives';
 
-/** Elements worth a look inside an added subtree or a parsed fragment (a link without `ping` costs one lookup). */
-export const URL_ELEMENTS_SELECTOR = Object.keys(URL_ATTRIBUTES).join();
+/**
+ * Elements worth a look inside an added subtree or a parsed fragment (a link without `ping` costs one lookup), and
+ * `meta` (a refresh).
+ */
+export const URL_ELEMENTS_SELECTOR = Object.keys(URL_ATTRIBUTES) + ',meta';
+
+const nativeSetAttributeNS = globalThis.Element?.prototype.setAttributeNS;
+
+/**
+ * Parks `el` for the write of `value` to `name`. A script keeps its URL where it was written, so an SVG script's
+ * `xlink:href` stays in its namespace (the form in which it loads once re-activated).
+ */
+const parkFor = (el: Element, match: Match | undefined, name: string, value: unknown) => {
+  if (name != 'xlink:href' || el.localName != 'script') return park(el, match, name, value);
+  park(el, match);
+  nativeSetAttributeNS.call(el, XLINK_NAMESPACE, name, value as string);
+  return PARKED;
+};
+
+/**
+ * A write of `content` or `http-equiv` that would make `el` (a meta) a refresh to a held URL: the navigation the
+ * platform would start when it is inserted. Refused as a navigation, never parked: the write is dropped, reported,
+ * and not brought back on consent. The refresh URL is read loosely (every run between whitespace, quotes, `;`, `,`
+ * and `=` is asked), a superset of what the refresh parser reads after its delay and `url=`.
+ */
+const refreshHeld = (gate: Gate, el: Element, name: string, value: unknown): unknown => {
+  const equiv = name == 'http-equiv' ? value : el.getAttribute('http-equiv');
+  const content = name == 'content' ? value : el.getAttribute('content');
+  return (
+    (name == 'content' || name == 'http-equiv') &&
+    /^\s*refresh\s*$/i.test(String(equiv)) &&
+    String(content)
+      .split(/[\s;,'"=]+/)
+      .some((url) => url && gate.hold(url, 'navigation', el))
+  );
+};
 
 /**
  * The check every DOM guard shares: what to write for value `value` of attribute `name` on `el`. Returns `value`
@@ -14,8 +55,9 @@ export const URL_ELEMENTS_SELECTOR = Object.keys(URL_ATTRIBUTES).join();
  */
 export function checkAttributeWrite(gate: Gate, el: Element, name: string, value: unknown): unknown {
   const tag = el.localName;
-  if (!URL_ATTRIBUTES[tag]?.includes(name)) return value;
   try {
+    if (tag == 'meta') return refreshHeld(gate, el, name, value) ? PARKED : value;
+    if (!URL_ATTRIBUTES[tag]?.includes(name)) return value;
     const text = String(value);
     // The platform splits both on ASCII whitespace: a TAB or a newline separates two URLs as a space does.
     if (name == 'ping')
@@ -33,20 +75,19 @@ export function checkAttributeWrite(gate: Gate, el: Element, name: string, value
           return !match;
         })
         .join(' ');
-    if (isMarkedHeld(gate, el)) return park(el, undefined, name, value);
+    if (isMarkedHeld(gate, el)) return parkFor(el, undefined, name, value);
     // srcset: a candidate's URL is a run of non-whitespace that starts the value, follows whitespace or follows the
     // comma ending a candidate, and loses its trailing commas; a URL may hold commas itself. So each whitespace-free
     // token is checked from its start and from after each of its commas (a superset of the URLs the browser reads).
     // Any other attribute is one URL.
-    const urls =
-      name == 'srcset'
-        ? text
-            .split(ASCII_WHITESPACE)
-            .flatMap((token) => token.split(',').map((_, i, parts) => parts.slice(i).join(',').replace(/,+$/, '')))
-        : [text];
+    const urls = name.endsWith('srcset')
+      ? text
+          .split(ASCII_WHITESPACE)
+          .flatMap((token) => token.split(',').map((_, i, parts) => parts.slice(i).join(',').replace(/,+$/, '')))
+      : [text];
     for (const url of urls) {
       const match = url && gate.hold(url, tag as BlockedKind, el);
-      if (match) return park(el, match, name, value);
+      if (match) return parkFor(el, match, name, value);
     }
     return value;
   } catch {
@@ -59,6 +100,11 @@ export function checkAttributeWrite(gate: Gate, el: Element, name: string, value
  * it when one of its URLs is held. Marked elements are left to the caller. True when it parked or stripped a URL.
  */
 export function checkElement(gate: Gate, el: Element): boolean {
+  if (el.localName == 'meta') {
+    const held = checkAttributeWrite(gate, el, 'content', el.getAttribute('content')) === PARKED;
+    if (held) el.removeAttribute('content');
+    return held;
+  }
   if (!el.hasAttribute(CONSENT_ATTRIBUTE))
     for (const name of URL_ATTRIBUTES[el.localName] || []) {
       const value = el.getAttribute(name);

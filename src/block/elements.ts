@@ -1,4 +1,4 @@
-import { ORIGINAL_TYPE_ATTRIBUTE, URL_ATTRIBUTES } from '../catalogue/marked-form';
+import { ORIGINAL_TYPE_ATTRIBUTE, URL_ATTRIBUTES, XLINK_NAMESPACE } from '../catalogue/marked-form';
 import type { Realm } from '../core/realm';
 import { checkAttributeWrite } from './check';
 import type { Gate } from './gate';
@@ -6,14 +6,33 @@ import { isMarkedHeld, PARKED } from './marker';
 import { scrubMarkup } from './markup';
 import { nativeSetAttribute, replaceAccessor, replaceMethod } from './natives';
 
+/** The reflecting property of a URL attribute, where its name differs (most are the same word). */
+const PROPERTY: Record<string, string> = { imagesrcset: 'imageSrcset', 'http-equiv': 'httpEquiv' };
+
 /**
- * Guards every way a URL gets onto an element of this realm: the reflecting properties (`src`, `srcset`, `href`,
- * `data`, `ping`, script `type`, iframe `srcdoc`; `new Image()` uses the img setter) and `setAttribute(NS)`.
- * Prototypes, not instances, so `Element.prototype.setAttribute.call(el, …)` is caught too. A held URL parks the
- * element (see marker.ts) and is reported once per element by the gate.
+ * The table name of an attribute written with namespace `namespace` and qualified name `name`: `xlink:href` for an
+ * XLink `href` whatever its prefix, the lowercased name without a namespace, '' for any other namespace (it loads
+ * nothing).
+ */
+const attributeName = (namespace: string | null, name: string): string =>
+  namespace == XLINK_NAMESPACE
+    ? name.slice(name.indexOf(':') + 1) == 'href'
+      ? 'xlink:href'
+      : ''
+    : namespace
+      ? ''
+      : String(name).toLowerCase();
+
+/**
+ * Guards every way a URL gets onto an element of this realm: the reflecting properties of URL_ATTRIBUTES (`src`,
+ * `srcset`, `imageSrcset`, `poster`, `background`, `data`, `ping`...; script `type`, iframe `srcdoc`, meta `content`
+ * and `httpEquiv`), wherever on the prototype chain they live (`src` of audio and video is HTMLMediaElement's);
+ * `setAttribute`, `setAttributeNS` (an XLink `href` as `xlink:href`), an attribute node's `value`,
+ * `setAttributeNode(NS)` and `attributes.setNamedItem(NS)`; and `new Audio(url)`, whose constructor writes `src`
+ * natively. `new Image()` sets nothing. Prototypes, not instances, so `Element.prototype.setAttribute.call(el, …)`
+ * is caught too. A held URL parks the element (see marker.ts) and is reported once per element by the gate.
  *
- * Not covered: `setAttributeNode(NS)`, `Attr.value`/`nodeValue` on an attribute node, `attributes.setNamedItem`,
- * video/audio/frame URLs, SVG `<image href>`/`<script href>`, CSS `url()`.
+ * Not covered: an attribute node's `nodeValue`/`textContent`, CSS `url()`.
  */
 export function guardElements(win: Realm, gate: Gate): void {
   /** The value to hand to the native write of attribute `name`, or PARKED. */
@@ -26,30 +45,40 @@ export function guardElements(win: Realm, gate: Gate): void {
     }
     return checkAttributeWrite(gate, el, name, value);
   };
-  for (const tag in URL_ATTRIBUTES) {
-    const extra = tag == 'script' ? ['type'] : tag == 'iframe' ? ['srcdoc'] : [];
-    for (const property of [...URL_ATTRIBUTES[tag], ...extra])
+  // one wrapper per native setter: audio and video share HTMLMediaElement's `src`, td and th their `background`
+  const wrapped = new Set<unknown>();
+  for (const tag of [...Object.keys(URL_ATTRIBUTES), 'meta']) {
+    const extra =
+      tag == 'script' ? ['type'] : tag == 'iframe' ? ['srcdoc'] : tag == 'meta' ? ['content', 'http-equiv'] : [];
+    for (const name of [...(URL_ATTRIBUTES[tag] || []), ...extra]) {
+      const property = PROPERTY[name] || name;
+      let owner = Object.getPrototypeOf(win.document.createElement(tag));
+      while (owner && !Object.getOwnPropertyDescriptor(owner, property)) owner = Object.getPrototypeOf(owner);
+      const setter = owner && Object.getOwnPropertyDescriptor(owner, property)!.set;
+      if (wrapped.has(setter)) continue;
+      wrapped.add(setter);
       replaceAccessor(
-        Object.getPrototypeOf(win.document.createElement(tag)),
+        owner,
         property,
         'set',
         (nativeSetter) =>
           function (this: Element, value: unknown) {
-            const checked = valueToWrite(this, property, value);
+            const checked = valueToWrite(this, name, value);
             if (checked !== PARKED) nativeSetter.call(this, checked);
           },
       );
+    }
   }
-  // setAttribute(name, v), setAttributeNS(null, name, v): the name lowercased only for the lookup (SVG keeps its
-  // case). A namespaced attribute is never the HTML `src`/`href` that loads, so it goes through. Named parameters,
-  // not a rest array: no allocation on a hot call. Too few arguments go to the native, which throws its TypeError.
+  // setAttribute(name, v), setAttributeNS(namespace, name, v): the name lowercased only for the lookup (SVG keeps
+  // its case). Named parameters, not a rest array: no allocation on a hot call. Too few arguments go to the native,
+  // which throws its TypeError.
   replaceMethod(
     win.Element.prototype,
     'setAttribute',
     (nativeMethod) =>
       function (this: Element, name: string, value: string) {
         if (arguments.length < 2) return nativeMethod.apply(this, arguments as any);
-        const checked = valueToWrite(this, String(name).toLowerCase(), value);
+        const checked = valueToWrite(this, attributeName(null, name), value);
         if (checked !== PARKED) nativeMethod.call(this, name, checked);
       },
   );
@@ -58,9 +87,66 @@ export function guardElements(win: Realm, gate: Gate): void {
     'setAttributeNS',
     (nativeMethod) =>
       function (this: Element, namespace: string | null, name: string, value: string) {
-        if (arguments.length < 3 || namespace) return nativeMethod.apply(this, arguments as any);
-        const checked = valueToWrite(this, String(name).toLowerCase(), value);
+        if (arguments.length < 3) return nativeMethod.apply(this, arguments as any);
+        const checked = valueToWrite(this, attributeName(namespace, name), value);
         if (checked !== PARKED) nativeMethod.call(this, namespace, name, checked);
       },
   );
+  // An attribute node: checked for the element it is (or is about to be) on. A parked element keeps the value in its
+  // marked form, so the node itself is never attached (null: no attribute was replaced) or keeps its old value.
+  const checkNode = (el: Element | null, attr: Attr, value: unknown) =>
+    el?.localName ? valueToWrite(el, attributeName(attr.namespaceURI, attr.name), value) : value;
+  replaceAccessor(
+    win.Attr.prototype,
+    'value',
+    'set',
+    (nativeSetter) =>
+      function (this: Attr, value: unknown) {
+        const checked = checkNode(this.ownerElement, this, value);
+        if (checked !== PARKED) nativeSetter.call(this, checked);
+      },
+  );
+  // A NamedNodeMap does not name its element: each map is remembered, on its first read, with the element it is of.
+  const mapOwners = new WeakMap<NamedNodeMap, Element>();
+  replaceAccessor(
+    win.Element.prototype,
+    'attributes',
+    'get',
+    (nativeGetter) =>
+      function (this: Element) {
+        const map = nativeGetter.call(this);
+        mapOwners.has(map) || mapOwners.set(map, this);
+        return map;
+      },
+  );
+  for (const [target, name] of [
+    [win.Element.prototype, 'setAttributeNode'],
+    [win.Element.prototype, 'setAttributeNodeNS'],
+    [win.NamedNodeMap.prototype, 'setNamedItem'],
+    [win.NamedNodeMap.prototype, 'setNamedItemNS'],
+  ] as const)
+    replaceMethod(
+      target,
+      name,
+      (nativeMethod) =>
+        function (this: Element | NamedNodeMap, attr: Attr) {
+          const el = mapOwners.get(this as NamedNodeMap) || (this as Element);
+          return attr?.nodeType == 2 && checkNode(el, attr, attr.value) === PARKED
+            ? null
+            : nativeMethod.apply(this, arguments);
+        },
+    );
+  // new Audio(src): the native constructor writes `src` past every setter, so the guarded one writes it instead.
+  const NativeAudio: any = win.Audio;
+  if (NativeAudio) {
+    // Without `new`, Reflect.construct throws the TypeError the native one would.
+    const GuardedAudio = function Audio(this: any) {
+      const audio = Reflect.construct(NativeAudio, [], new.target);
+      if (arguments[0] !== undefined) audio.src = arguments[0];
+      return audio;
+    };
+    Object.setPrototypeOf(GuardedAudio, NativeAudio);
+    GuardedAudio.prototype = NativeAudio.prototype;
+    (win as any).Audio = GuardedAudio;
+  }
 }

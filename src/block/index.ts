@@ -8,8 +8,10 @@ import { guardFrames } from './frames';
 import { createGate } from './gate';
 import { isMarkedHeld, onParkedFrame } from './marker';
 import { guardMarkup } from './markup';
+import { guardNavigation } from './navigation';
 import { guardNetwork } from './network';
 import { guardParser } from './parser';
+import { guardPlatform } from './platform';
 import { createReactivator, type Reactivator } from './reactivate';
 
 export interface BlockerOptions {
@@ -63,6 +65,8 @@ export function installBlocker(win: Realm, options: BlockerOptions, dormant?: bo
     safely(() => guardMarkup(realm, gate));
     safely(() => guardNetwork(realm, gate));
     safely(() => guardCookies(realm, gate));
+    safely(() => guardPlatform(realm, gate));
+    safely(() => guardNavigation(realm, gate));
   };
   let reactivator: Reactivator | undefined;
   let guarded = false;

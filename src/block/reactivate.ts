@@ -8,6 +8,7 @@ import {
   PLACEHOLDER_TAG,
   URL_ATTRIBUTES,
   VENDOR_ATTRIBUTE,
+  XLINK_NAMESPACE,
 } from '../catalogue/marked-form';
 import type { Realm } from '../core/realm';
 import { allowsEvery, type Gate } from './gate';
@@ -63,7 +64,8 @@ export function createReactivator(win: Realm, gate: Gate): Reactivator {
       const url = el.getAttribute(heldAttribute(attribute));
       if (url != null) {
         el.removeAttribute(heldAttribute(attribute));
-        el.setAttribute(attribute, url);
+        // xlink:href loads only in its namespace
+        el.setAttributeNS(attribute == 'xlink:href' ? XLINK_NAMESPACE : null, attribute, url);
       }
     }
   };
@@ -74,9 +76,11 @@ export function createReactivator(win: Realm, gate: Gate): Reactivator {
    */
   const runScript = (marked: Element) => {
     guardDocumentWrite(win, gate);
-    const script = marked.ownerDocument.createElement('script');
+    // an SVG script stays one, its namespaced attributes in their namespace
+    const script = marked.ownerDocument.createElementNS(marked.namespaceURI, 'script') as HTMLScriptElement;
     scriptsInsertedByConsentry.add(script);
-    for (const attribute of marked.attributes) script.setAttribute(attribute.name, attribute.value);
+    for (const attribute of marked.attributes)
+      script.setAttributeNS(attribute.namespaceURI, attribute.name, attribute.value);
     restoreInPlace(script);
     script.textContent = marked.textContent;
     // after the attributes: a copied nonce="" (hidden nonce) would clear it

@@ -22,22 +22,49 @@ export const INERT_SCRIPT_TYPE = 'text/plain';
 
 /**
  * Element → the attributes that make it fetch a URL, in the order re-activation restores them (srcset before src,
- * so an image chooses once). No prototype: `URL_ATTRIBUTES[tagName]` of any name is safe. A held element other than a script carries each of them as `data-<name>`; a held
- * script keeps its `src` (a `text/plain` script never fetches). a/area are never held whole: only the tracker URLs
- * of their `ping` are taken out.
+ * so an image chooses once). No prototype: `URL_ATTRIBUTES[tagName]` of any name is safe. A held element other than a
+ * script carries each of them as `data-<name>`; a held script keeps its `src`/`href` (a `text/plain` script never
+ * fetches). a/area are never held whole: only the tracker URLs of their `ping` are taken out.
+ *
+ * Where it comes from: the HTML standard's index of attributes, every attribute whose value is a URL that the
+ * element's own processing model fetches (img/source srcset and src, script, iframe, embed, audio, video, track and
+ * input type=image src, video poster, object data, link href and imagesrcset, a/area ping), plus the obsolete ones
+ * Chromium still fetches (frame src; body and table-part `background`, drawn as a background image). SVG 2: script,
+ * image, feImage and use load their `href`, or `xlink:href` (the XLink-namespaced attribute, matched here by its
+ * qualified name). Left out on purpose: navigations a visitor starts (a/area href, form action, formaction), and
+ * attributes that never fetch (base href, cite, longdesc, itemid, imagesizes). `<meta http-equiv=refresh>` is a
+ * navigation, refused by the element guard, never parked (src/block/check.ts).
  */
 export const URL_ATTRIBUTES: Record<string, readonly string[]> = Object.assign(Object.create(null), {
-  script: ['src'],
+  script: ['src', 'href', 'xlink:href'],
   img: ['srcset', 'src'],
   source: ['srcset', 'src'],
   iframe: ['src'],
+  frame: ['src'],
   embed: ['src'],
+  audio: ['src'],
   video: ['poster', 'src'],
+  track: ['src'],
+  input: ['src'],
   object: ['data'],
-  link: ['href'],
+  link: ['imagesrcset', 'href'],
   a: ['ping'],
   area: ['ping'],
+  body: ['background'],
+  table: ['background'],
+  thead: ['background'],
+  tbody: ['background'],
+  tfoot: ['background'],
+  tr: ['background'],
+  td: ['background'],
+  th: ['background'],
+  image: ['href', 'xlink:href'],
+  feImage: ['href', 'xlink:href'],
+  use: ['href', 'xlink:href'],
 });
+
+/** The namespace of `xlink:href`, the SVG 1.1 form of `href` that SVG 2 still loads. */
+export const XLINK_NAMESPACE = 'http://www.w3.org/1999/xlink';
 
 /** The blocked-embed placeholder's shadow host: a blocked iframe waits inside it, unslotted, so not rendered. */
 export const PLACEHOLDER_TAG = 'consentry-embed';

@@ -197,7 +197,30 @@ export type BlockedKind =
   | 'websocket'
   | 'eventsource'
   | 'worker'
-  | 'cookie';
+  | 'cookie'
+  // the elements and platform APIs of the fetching doors (src/catalogue/marked-form.ts, src/block/platform.ts)
+  | 'frame'
+  | 'audio'
+  | 'video'
+  | 'track'
+  | 'input'
+  | 'body'
+  | 'table'
+  | 'thead'
+  | 'tbody'
+  | 'tfoot'
+  | 'tr'
+  | 'td'
+  | 'th'
+  | 'image'
+  | 'feImage'
+  | 'use'
+  | 'navigation'
+  | 'worklet'
+  | 'font'
+  | 'cache'
+  | 'webtransport'
+  | 'rtc';
 
 /** Something held back by the blocker. */
 export interface BlockedItem {

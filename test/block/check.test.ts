@@ -73,3 +73,72 @@ describe('checkAttributeWrite splits ping and srcset on ASCII whitespace, as the
     expect(checkAttributeWrite(gate, document.createElement('img'), 'srcset', srcset)).toBe(srcset);
   });
 });
+
+describe('the URL attributes of the HTML standard and SVG 2 are checked on every element that fetches them', () => {
+  const HTML = 'http://www.w3.org/1999/xhtml';
+  const SVG = 'http://www.w3.org/2000/svg';
+  it.each([
+    [HTML, 'video', 'poster'],
+    [HTML, 'video', 'src'],
+    [HTML, 'audio', 'src'],
+    [HTML, 'track', 'src'],
+    [HTML, 'input', 'src'],
+    [HTML, 'frame', 'src'],
+    [HTML, 'link', 'imagesrcset'],
+    [HTML, 'body', 'background'],
+    [HTML, 'table', 'background'],
+    [HTML, 'td', 'background'],
+    [SVG, 'image', 'href'],
+    [SVG, 'image', 'xlink:href'],
+    [SVG, 'feImage', 'href'],
+    [SVG, 'use', 'href'],
+  ])('a tracker URL in %s %s %s parks the element under data-<name>', (namespace, tag, name) => {
+    const el = document.createElementNS(namespace, tag);
+    expect(checkAttributeWrite(gate, el, name, AD_PIXEL)).toBe(PARKED);
+    expect(el.getAttribute('data-' + name)).toBe(AD_PIXEL);
+    expect(reports.map((r) => r.kind)).toEqual([tag]);
+  });
+
+  it('an SVG script given a tracker href becomes a data block that keeps its href', () => {
+    const script = document.createElementNS('http://www.w3.org/2000/svg', 'script');
+    expect(checkAttributeWrite(gate, script, 'href', TRACKER)).toBe(PARKED);
+    expect({ type: script.getAttribute('type'), href: script.getAttribute('href') }).toEqual({
+      type: 'text/plain',
+      href: TRACKER,
+    });
+  });
+
+  it('a tracker URL after a TAB in link imagesrcset is read as a candidate of its own', () => {
+    const link = document.createElement('link');
+    expect(checkAttributeWrite(gate, link, 'imagesrcset', `/own.png 1x,\t${AD_PIXEL}\t2x`)).toBe(PARKED);
+  });
+
+  it('imagesizes is not a URL: it is written as given', () => {
+    const link = document.createElement('link');
+    expect(checkAttributeWrite(gate, link, 'imagesizes', AD_PIXEL)).toBe(AD_PIXEL);
+  });
+
+  it('a meta refresh to a tracker is refused as a navigation, whichever attribute comes last', () => {
+    const contentLast = document.createElement('meta');
+    contentLast.setAttribute('http-equiv', 'Refresh');
+    expect(checkAttributeWrite(gate, contentLast, 'content', `0; URL='${AD_PIXEL}'`)).toBe(PARKED);
+    const equivLast = document.createElement('meta');
+    equivLast.setAttribute('content', `0;url=${AD_PIXEL}`);
+    expect(checkAttributeWrite(gate, equivLast, 'http-equiv', 'refresh')).toBe(PARKED);
+    expect(reports.map((r) => r.kind)).toEqual(['navigation', 'navigation']);
+    expect(equivLast.hasAttribute('data-consent')).toBe(false);
+  });
+
+  it('a meta that is not a refresh keeps a tracker URL in its content', () => {
+    const meta = document.createElement('meta');
+    meta.setAttribute('property', 'og:image');
+    expect(checkAttributeWrite(gate, meta, 'content', AD_PIXEL)).toBe(AD_PIXEL);
+    expect(reports).toHaveLength(0);
+  });
+
+  it('a meta refresh to the site itself is written as given', () => {
+    const meta = document.createElement('meta');
+    meta.setAttribute('http-equiv', 'refresh');
+    expect(checkAttributeWrite(gate, meta, 'content', '5; url=/next')).toBe('5; url=/next');
+  });
+});

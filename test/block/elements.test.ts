@@ -55,12 +55,12 @@ describe('guardElements', () => {
     }).toEqual({ setAttribute: 2, setAttributeNS: 3 });
   });
 
-  it('a src written with setAttributeNode is not guarded (a known limit, in the README)', () => {
+  it('a tracker src written with setAttributeNode parks the image and attaches no node', () => {
     const i = document.createElement('img');
     const a = document.createAttribute('src');
     a.value = AD_PIXEL;
-    i.setAttributeNode(a);
-    expect({ src: i.getAttribute('src'), held: i.hasAttribute('data-src') }).toEqual({ src: AD_PIXEL, held: false });
+    expect(i.setAttributeNode(a)).toBeNull();
+    expect({ src: i.getAttribute('src'), held: i.getAttribute('data-src') }).toEqual({ src: null, held: AD_PIXEL });
   });
 
   it('a new Image() given a tracker src never gets a src', () => {

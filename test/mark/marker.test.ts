@@ -5,7 +5,7 @@
  * time, or uneven chunks) writes exactly what the string form writes.
  */
 import { createMarker, createMarkStream, markHtml } from '../../src/mark/index';
-import { checkAll, markInChunks } from './check';
+import { checkAll, mark, markInChunks } from './check';
 
 const PIXEL = 'https://www.facebook.com/tr?id=1&ev=PageView';
 const GTAG = 'https://www.googletagmanager.com/gtag/js?id=G-1';
@@ -124,6 +124,19 @@ describe('how tags are written', () => {
   test('an <img> with trackers of two categories waits for both', () => {
     const { marked } = checkAll(`<img srcset="https://hm.baidu.com/hm.gif 1x" src="${PIXEL}">`);
     expect(marked[0].categories).toEqual(['analytics', 'marketing']);
+  });
+
+  test('a <video poster> on a tracker is held with the video, and its first-party src moves with it', () => {
+    const { tags } = checkAll(`<video poster="${PIXEL}" src="/own.mp4"></video>`);
+    expect(tags).toEqual([
+      `<video data-consent="marketing" data-consentry-vendor="Meta Pixel" data-poster="${PIXEL}" data-src="/own.mp4">`,
+    ]);
+  });
+
+  test('an SVG <image xlink:href> on a tracker is held under data-xlink:href (inside <svg>: alone it is an <img>)', () => {
+    expect(mark(`<svg><image xlink:href="${PIXEL}"/></svg>`).html).toBe(
+      `<svg><image data-consent="marketing" data-consentry-vendor="Meta Pixel" data-xlink:href="${PIXEL}"/></svg>`,
+    );
   });
 
   test("HTML's <image> is an <img>", () => {
