@@ -1,10 +1,10 @@
-import { ORIGINAL_TYPE_ATTRIBUTE, URL_ATTRIBUTES } from '../catalogue/marked-form';
+import { CONSENT_ATTRIBUTE, heldAttribute, ORIGINAL_TYPE_ATTRIBUTE, URL_ATTRIBUTES } from '../catalogue/marked-form';
 import type { Realm } from '../core/realm';
 import { checkAttributeWrite } from './check';
 import type { Gate } from './gate';
 import { isMarkedHeld, PARKED } from './marker';
 import { scrubMarkup } from './markup';
-import { nativeSetAttribute, replaceAccessor, replaceMethod } from './natives';
+import { callNative, nativeGetAttribute, nativeSetAttribute, replaceAccessor, replaceMethod } from './natives';
 
 /**
  * Guards every way a URL gets onto an element of this realm: the reflecting properties (`src`, `srcset`, `href`,
@@ -63,4 +63,36 @@ export function guardElements(win: Realm, gate: Gate): void {
         if (checked !== PARKED) nativeMethod.call(this, namespace, name, checked);
       },
   );
+  guardUrlReadBack(win);
+}
+
+/**
+ * A parked element reads back the URL it was given, as the native reads back the attribute: `img.src` after
+ * `img.src = tracker` is that URL resolved against the document base (vendor code does `new URL(img.src)`), a
+ * `srcset` its text, while the element holds the URL in `data-*` and loads nothing. Only for marked elements
+ * (`data-consent`, also an owner's hand-marked tag, whose URL is its `data-src`): a lazy-loader's plain `data-src`
+ * keeps reading `''`. A value the URL parser refuses reads back as written, as the native does. `ping` keeps
+ * reading what is left after the tracker URLs were taken out.
+ */
+function guardUrlReadBack(win: Realm): void {
+  for (const tag in URL_ATTRIBUTES)
+    for (const property of URL_ATTRIBUTES[tag])
+      if (property != 'ping')
+        replaceAccessor(
+          Object.getPrototypeOf(win.document.createElement(tag)),
+          property,
+          'get',
+          (nativeGetter) =>
+            function (this: Element) {
+              const value = callNative(nativeGetter, this, []);
+              const held = callNative(nativeGetAttribute, this, [heldAttribute(property)]);
+              if (value !== '' || held == null || callNative(nativeGetAttribute, this, [CONSENT_ATTRIBUTE]) == null)
+                return value;
+              try {
+                return property.endsWith('set') ? held : new win.URL(held, this.baseURI).href;
+              } catch {
+                return held;
+              }
+            },
+        );
 }
