@@ -39,7 +39,7 @@ export const URL_ATTRIBUTES: Record<string, readonly string[]> = Object.assign(O
   area: ['ping'],
 });
 
-/** The blocked-embed placeholder's shadow host: a blocked iframe waits inside it, unslotted, so not rendered. */
+/** The blocked-embed placeholder's shadow host, drawn just before its blocked iframe (which stays in place, hidden). */
 export const PLACEHOLDER_TAG = 'consentry-embed';
 
 /** Where a held element keeps the value of URL attribute `name`. */
