@@ -371,3 +371,29 @@ describe('wrappers look like the natives they replace', () => {
     expect(withConsentry.seen).toEqual(without.seen);
   });
 });
+
+describe('markup insertion behaves as the native does', () => {
+  it.concurrent('createContextualFragment, insertAdjacentHTML and document.write after load give the native results and exceptions', async () => {
+    const body = `
+      const names = [];
+      const tryIt = (f) => { try { const r = f(); names.push(r === undefined ? 'none' : String(r)); } catch (error) { names.push(error.name); } };
+      const range = document.createRange();
+      range.selectNodeContents(document.body);
+      tryIt(() => range.createContextualFragment());
+      tryIt(() => range.createContextualFragment('<b>x</b>').childNodes.length);
+      tryIt(() => document.body.insertAdjacentHTML('nowhere', '<i></i>'));
+      tryIt(() => document.body.insertAdjacentHTML('beforeend'));
+      tryIt(() => document.createElement('div').insertAdjacentHTML('beforebegin', '<i></i>'));
+      const doc = document.implementation.createHTMLDocument('');
+      tryIt(() => doc.write('<p id=w>written</p>'));
+      tryIt(() => doc.body?.innerHTML);
+      const xml = document.implementation.createDocument(null, 'r');
+      tryIt(() => xml.write('<p>x</p>'));
+      tryIt(() => xml.open());
+      return names;`;
+    const without = await run(body, false, '', true);
+    const withConsentry = await run(body, true, '', true);
+    expect(without.seen, 'control').toContain('TypeError');
+    expect(withConsentry.seen).toEqual(without.seen);
+  });
+});
