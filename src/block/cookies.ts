@@ -1,5 +1,6 @@
 import type { Realm } from '../core/realm';
 import { blockedItem, type Gate } from './gate';
+import { callNative, replaceAccessor, replaceMethod } from './natives';
 
 /** Cookie names already reported, per page (one gate per page), so blocked() lists a name once, not every write. */
 const reportedNames = new WeakMap<Gate, Set<string>>();
@@ -26,14 +27,14 @@ export function guardCookies(win: Realm, gate: Gate): void {
   // The accessor lives on Document.prototype (HTMLDocument.prototype in old Gecko, a subclass in test DOMs):
   // take it from wherever the chain has it, and keep its getter as is so reads stay native.
   let owner: any = win.document;
-  let descriptor: PropertyDescriptor | undefined;
-  while (owner && !(descriptor = Object.getOwnPropertyDescriptor(owner, 'cookie')))
-    owner = Object.getPrototypeOf(owner);
-  const nativeSetter = descriptor?.set;
-  if (nativeSetter)
-    Object.defineProperty(owner, 'cookie', {
-      ...descriptor,
-      set(value: string) {
+  while (owner && !Object.getOwnPropertyDescriptor(owner, 'cookie')) owner = Object.getPrototypeOf(owner);
+  // replaceAccessor: the wrapper keeps the native's name ("set cookie") and length
+  replaceAccessor(
+    owner,
+    'cookie',
+    'set',
+    (nativeSetter) =>
+      function (this: Document, value: string) {
         const line = String(value);
         // The name ends at the first `=` (or `;` for a nameless cookie, whose value we then treat as the name:
         // browsers show `document.cookie = "_ga"` as `_ga`, so it is classified like one).
@@ -50,26 +51,28 @@ export function guardCookies(win: Realm, gate: Gate): void {
           if (name == 'expires' && !Number.isNaN(Date.parse(text))) expires = Date.parse(text);
         }
         const isDeletion = maxAge == null ? expires! < Date.now() : maxAge <= 0;
-        if (!mustDrop(line.split(/[=;]/, 1)[0], isDeletion)) nativeSetter.call(this, line);
+        if (!mustDrop(line.split(/[=;]/, 1)[0], isDeletion)) callNative(nativeSetter, this, [line]);
         // A held cookie may only be deleted. Browsers differ in how they read dates and odd attributes, so its line
         // goes out with `Max-Age=0` last, which makes it a deletion to every one of them.
-        else if (isDeletion) nativeSetter.call(this, line + ';max-age=0');
+        else if (isDeletion) callNative(nativeSetter, this, [line + ';max-age=0']);
       },
-    });
+  );
 
-  const cookieStorePrototype = (win as any).CookieStore?.prototype;
-  const nativeCookieStoreSet = cookieStorePrototype?.set;
   // delete() is left native: deletions always pass.
-  if (nativeCookieStoreSet)
-    cookieStorePrototype.set = function set(this: any, nameOrOptions: any) {
-      // Two arguments are (name, value) whatever the first is (`new String('_ga')` names `_ga`): its text is read
-      // once, and the native gets that text. One argument is the options.
-      const options = arguments.length > 1 ? { name: (arguments[0] = `${nameOrOptions}`) } : nameOrOptions || {};
-      // A held write resolves as if written: rejecting would surface as an unhandled error in vendor code,
-      // while a later get() simply finds nothing, as after an expiry.
-      const isDeletion = options.expires != null && options.expires < Date.now();
-      return mustDrop(String(options.name ?? ''), isDeletion) && !isDeletion
-        ? win.Promise.resolve()
-        : nativeCookieStoreSet.apply(this, arguments);
-    };
+  replaceMethod(
+    (win as any).CookieStore?.prototype,
+    'set',
+    (nativeCookieStoreSet) =>
+      function (this: any, nameOrOptions: any) {
+        // Two arguments are (name, value) whatever the first is (`new String('_ga')` names `_ga`): its text is read
+        // once, and the native gets that text. One argument is the options.
+        const options = arguments.length > 1 ? { name: (arguments[0] = `${nameOrOptions}`) } : nameOrOptions || {};
+        // A held write resolves as if written: rejecting would surface as an unhandled error in vendor code,
+        // while a later get() simply finds nothing, as after an expiry.
+        const isDeletion = options.expires != null && options.expires < Date.now();
+        return mustDrop(String(options.name ?? ''), isDeletion) && !isDeletion
+          ? win.Promise.resolve()
+          : callNative(nativeCookieStoreSet, this, arguments);
+      },
+  );
 }

@@ -1,13 +1,26 @@
-import { ORIGINAL_TYPE_ATTRIBUTE, URL_ATTRIBUTES, XLINK_NAMESPACE } from '../catalogue/marked-form';
+import {
+  CONSENT_ATTRIBUTE,
+  heldAttribute,
+  ORIGINAL_TYPE_ATTRIBUTE,
+  URL_ATTRIBUTES,
+  XLINK_NAMESPACE,
+} from '../catalogue/marked-form';
 import type { Realm } from '../core/realm';
 import { checkAttributeWrite } from './check';
 import type { Gate } from './gate';
 import { isMarkedHeld, PARKED } from './marker';
 import { scrubMarkup } from './markup';
-import { nativeSetAttribute, replaceAccessor, replaceMethod } from './natives';
+import { callNative, nativeGetAttribute, nativeSetAttribute, replaceAccessor, replaceMethod } from './natives';
 
 /** The reflecting property of a URL attribute, where its name differs (most are the same word). */
 const PROPERTY: Record<string, string> = { imagesrcset: 'imageSrcset', 'http-equiv': 'httpEquiv' };
+
+/** The prototype of `tag`'s elements that owns `property` (`src` of audio and video is HTMLMediaElement's). */
+const propertyOwner = (win: Realm, tag: string, property: string): any => {
+  let owner = Object.getPrototypeOf(win.document.createElement(tag));
+  while (owner && !Object.getOwnPropertyDescriptor(owner, property)) owner = Object.getPrototypeOf(owner);
+  return owner;
+};
 
 /**
  * The table name of an attribute written with namespace `namespace` and qualified name `name`: `xlink:href` for an
@@ -52,8 +65,7 @@ export function guardElements(win: Realm, gate: Gate): void {
       tag == 'script' ? ['type'] : tag == 'iframe' ? ['srcdoc'] : tag == 'meta' ? ['content', 'http-equiv'] : [];
     for (const name of [...(URL_ATTRIBUTES[tag] || []), ...extra]) {
       const property = PROPERTY[name] || name;
-      let owner = Object.getPrototypeOf(win.document.createElement(tag));
-      while (owner && !Object.getOwnPropertyDescriptor(owner, property)) owner = Object.getPrototypeOf(owner);
+      const owner = propertyOwner(win, tag, property);
       const setter = owner && Object.getOwnPropertyDescriptor(owner, property)!.set;
       if (wrapped.has(setter)) continue;
       wrapped.add(setter);
@@ -149,4 +161,43 @@ export function guardElements(win: Realm, gate: Gate): void {
     GuardedAudio.prototype = NativeAudio.prototype;
     (win as any).Audio = GuardedAudio;
   }
+  guardUrlReadBack(win);
+}
+
+/**
+ * A parked element reads back the URL it was given, as the native reads back the attribute: `img.src` after
+ * `img.src = tracker` is that URL resolved against the document base (vendor code does `new URL(img.src)`), a
+ * `srcset` its text, while the element holds the URL in `data-*` and loads nothing. Only for marked elements
+ * (`data-consent`, also an owner's hand-marked tag, whose URL is its `data-src`): a lazy-loader's plain `data-src`
+ * keeps reading `''`. A value the URL parser refuses reads back as written, as the native does. `ping` keeps
+ * reading what is left after the tracker URLs were taken out.
+ */
+function guardUrlReadBack(win: Realm): void {
+  // one wrapper per native getter, found where the setters are (see guardElements); `xlink:href` has no property
+  const wrapped = new Set<unknown>();
+  for (const tag in URL_ATTRIBUTES)
+    for (const name of URL_ATTRIBUTES[tag]) {
+      const property = PROPERTY[name] || name;
+      const owner = propertyOwner(win, tag, property);
+      const getter = owner && Object.getOwnPropertyDescriptor(owner, property)!.get;
+      if (name == 'ping' || !getter || wrapped.has(getter)) continue;
+      wrapped.add(getter);
+      replaceAccessor(
+        owner,
+        property,
+        'get',
+        (nativeGetter) =>
+          function (this: Element) {
+            const value = callNative(nativeGetter, this, []);
+            const held = callNative(nativeGetAttribute, this, [heldAttribute(name)]);
+            if (value !== '' || held == null || callNative(nativeGetAttribute, this, [CONSENT_ATTRIBUTE]) == null)
+              return value;
+            try {
+              return name.endsWith('set') ? held : new win.URL(held, this.baseURI).href;
+            } catch {
+              return held;
+            }
+          },
+      );
+    }
 }

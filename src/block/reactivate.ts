@@ -5,7 +5,6 @@ import {
   heldAttribute,
   ORIGINAL_TYPE_ATTRIBUTE,
   OWNER_TYPE_ATTRIBUTE,
-  PLACEHOLDER_TAG,
   URL_ATTRIBUTES,
   VENDOR_ATTRIBUTE,
   XLINK_NAMESPACE,
@@ -38,8 +37,8 @@ export interface Reactivator {
  * browser hides it). External classic scripts go in with `async = false` (parallel download, original order) unless
  * they were async; an inline classic script is a barrier: it waits for the load/error of the externals queued before
  * it, at most BARRIER_MS. Modules and `defer` scripts of a batch follow its classic scripts. Other elements get their
- * URL attributes back in place (an a/area the ping URLs of each category now allowed); a blocked iframe leaves its
- * placeholder.
+ * URL attributes back in place (an a/area the ping URLs of each category now allowed); a blocked iframe's
+ * placeholder sees that and goes away by itself (src/later/placeholder.ts).
  *
  * Limit: tags that wait for DOMContentLoaded/load which already fired may not start; most tags check readyState.
  * Stopping what already ran on withdrawal is the loader's reload (reloadOnWithdraw), not this.
@@ -51,9 +50,7 @@ export function createReactivator(win: Realm, gate: Gate): Reactivator {
 
   /** Restores a marker's own attributes in place (a non-script, a script not in a document, or the new script). */
   const restoreInPlace = (el: Element) => {
-    const parent = el.parentElement;
     const type = restoredType(el);
-    if (parent?.localName == PLACEHOLDER_TAG) parent.replaceWith(el);
     for (const name of [VENDOR_ATTRIBUTE, ORIGINAL_TYPE_ATTRIBUTE, OWNER_TYPE_ATTRIBUTE]) el.removeAttribute(name);
     // the type can only be set once data-consent is gone, or the type guard would keep it text/plain
     if (el.localName == 'script') {

@@ -66,7 +66,7 @@ export const URL_ATTRIBUTES: Record<string, readonly string[]> = Object.assign(O
 /** The namespace of `xlink:href`, the SVG 1.1 form of `href` that SVG 2 still loads. */
 export const XLINK_NAMESPACE = 'http://www.w3.org/1999/xlink';
 
-/** The blocked-embed placeholder's shadow host: a blocked iframe waits inside it, unslotted, so not rendered. */
+/** The blocked-embed placeholder's shadow host, drawn just before its blocked iframe (which stays in place, hidden). */
 export const PLACEHOLDER_TAG = 'consentry-embed';
 
 /** Where a held element keeps the value of URL attribute `name`. */

@@ -14,13 +14,19 @@ import type { CategoryId } from '../core/types';
 const PLACEHOLDER_CSS =
   ':host{display:inline-grid;place-content:center;gap:1em;box-sizing:border-box;width:300px;height:150px;max-width:100%;padding:1em;text-align:center;border:1px solid}p{margin:0}';
 
+/** Iframes drawn over by a placeholder now. */
+const placed = new WeakSet<Element>();
+
 /**
- * Puts a placeholder in place of a blocked iframe (parked by any guard, or marked `<iframe data-consent data-src>`):
+ * Puts a placeholder beside a blocked iframe (parked by any guard, or marked `<iframe data-consent data-src>`):
  * a shadow host naming the vendor with an "allow and load" button that calls `onAllow` for each category of the
- * iframe's `data-consent` not allowed yet, on a trusted click. The iframe waits inside the host, unslotted (so not rendered) and still
- * found by re-activation, which puts it back. Sized from the iframe's width/height attributes through CSSOM
- * (allowed by CSP), default 300×150. Does nothing when the iframe is already placed, no longer in the document, or
- * allowed meanwhile.
+ * iframe's `data-consent` not allowed yet, on a trusted click. The iframe stays where the site put it, a child of
+ * the same parent (so the site's own `removeChild`, `replaceWith`, `remove` keep working), hidden by an inline
+ * `display: none !important` while the host is drawn just before it. The placeholder goes away, and the iframe's
+ * own `style` attribute comes back as it was, when the iframe leaves that place (removed or moved: moved while still
+ * held, it gets a new placeholder there) or stops being held (re-activation, an owner's change). Sized from the
+ * iframe's width/height attributes through CSSOM (allowed by CSP), default 300×150. Does nothing when the iframe is
+ * already placed, no longer in the document, or allowed meanwhile.
  */
 export function placePlaceholder(
   frame: Element,
@@ -30,7 +36,7 @@ export function placePlaceholder(
 ): void {
   const doc = frame.ownerDocument;
   const missing = consentCategories(frame.getAttribute(CONSENT_ATTRIBUTE) || '').filter((c) => !allowed(c));
-  if (!frame.isConnected || frame.parentElement?.localName == PLACEHOLDER_TAG || !missing[0]) return;
+  if (!frame.isConnected || placed.has(frame) || !missing[0]) return;
   const host = doc.createElement(PLACEHOLDER_TAG);
   const root = host.attachShadow({ mode: 'open' });
   const message = doc.createElement('p');
@@ -64,5 +70,19 @@ export function placePlaceholder(
   };
   root.append(message, button);
   frame.before(host);
-  host.append(frame);
+  const style = frame.getAttribute('style');
+  (frame as HTMLElement).style.setProperty('display', 'none', 'important');
+  placed.add(frame);
+  const watch = new (doc.defaultView as Realm).MutationObserver(() => {
+    const held = consentCategories(frame.getAttribute(CONSENT_ATTRIBUTE) || '').some((c) => !allowed(c));
+    if (frame.previousSibling == host && held) return;
+    watch.disconnect();
+    host.remove();
+    placed.delete(frame);
+    if (style == null) frame.removeAttribute('style');
+    else frame.setAttribute('style', style);
+    if (held) placePlaceholder(frame, texts, onAllow, allowed);
+  });
+  watch.observe(frame, { attributes: true });
+  watch.observe(frame.parentNode!, { childList: true });
 }

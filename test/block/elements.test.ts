@@ -68,7 +68,7 @@ describe('guardElements', () => {
     i.src = AD_PIXEL;
     expect({ attribute: i.getAttribute('src'), property: i.src, heldSrc: i.getAttribute('data-src') }).toEqual({
       attribute: null,
-      property: '',
+      property: 'https://ads.test/p.gif',
       heldSrc: AD_PIXEL,
     });
   });

@@ -48,11 +48,22 @@ describe('placePlaceholder', () => {
     expect(onAllow).not.toHaveBeenCalled();
   });
 
-  it('the iframe waits inside the host, where no slot renders it', () => {
+  it('the iframe stays a child of its parent, hidden, with the placeholder just before it', () => {
     const f = frame({ 'data-consent': 'marketing', 'data-src': YT });
     place(f);
-    expect(f.parentElement).toBe(host());
-    expect(host()!.shadowRoot!.querySelector('slot')).toBeNull();
+    expect({ parent: f.parentNode, before: f.previousSibling, display: f.style.display }).toEqual({
+      parent: document.body,
+      before: host(),
+      display: 'none',
+    });
+  });
+
+  it('the placeholder goes away with its iframe, and the iframe gets its own style back', async () => {
+    const f = frame({ 'data-consent': 'marketing', 'data-src': YT, style: 'border: 0' });
+    place(f);
+    document.body.removeChild(f);
+    await Promise.resolve();
+    expect({ placeholder: host(), style: f.getAttribute('style') }).toEqual({ placeholder: null, style: 'border: 0' });
   });
 
   it("the placeholder's styles come from an adopted stylesheet, never a <style> element", () => {
@@ -87,12 +98,14 @@ describe('placePlaceholder', () => {
     expect(document.querySelectorAll('consentry-embed')).toHaveLength(1);
   });
 
-  it('re-activation puts the iframe back in place of its placeholder, loading', () => {
+  it('re-activation loads the iframe where it is, and its placeholder goes away', async () => {
     const f = frame({ 'data-consent': 'marketing', 'data-src': YT });
     place(f);
     state.allowed.add('marketing');
     createReactivator(win, gate).release();
+    await Promise.resolve();
     expect(host()).toBeNull();
+    expect(f.hasAttribute('style')).toBe(false);
     expect(f.parentElement).toBe(document.body);
     expect(f.getAttribute('src')).toBe(YT);
   });
