@@ -10,7 +10,14 @@ import { checkAttributeWrite } from './check';
 import type { Gate } from './gate';
 import { isMarkedHeld, PARKED } from './marker';
 import { scrubMarkup } from './markup';
-import { callNative, nativeGetAttribute, nativeSetAttribute, replaceAccessor, replaceMethod } from './natives';
+import {
+  callNative,
+  nativeGetAttribute,
+  nativeSetAttribute,
+  replaceAccessor,
+  replaceConstructor,
+  replaceMethod,
+} from './natives';
 
 /** The reflecting property of a URL attribute, where its name differs (most are the same word). */
 const PROPERTY: Record<string, string> = { imagesrcset: 'imageSrcset', 'http-equiv': 'httpEquiv' };
@@ -157,9 +164,7 @@ export function guardElements(win: Realm, gate: Gate): void {
       if (arguments[0] !== undefined) audio.src = arguments[0];
       return audio;
     };
-    Object.setPrototypeOf(GuardedAudio, NativeAudio);
-    GuardedAudio.prototype = NativeAudio.prototype;
-    (win as any).Audio = GuardedAudio;
+    replaceConstructor(win, 'Audio', GuardedAudio);
   }
   guardUrlReadBack(win);
 }

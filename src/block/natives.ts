@@ -43,3 +43,18 @@ export function replaceAccessor(
   const native = descriptor?.[half];
   if (native) Object.defineProperty(target, name, { ...descriptor, [half]: lookNative(wrap(native), native) });
 }
+
+/**
+ * Replaces the constructor `win[name]` with `guarded`, which then reads like it: the native's statics (`prototype`,
+ * `name`, `length`, constants) and the native's own parent, never the native itself, so
+ * `new (Object.getPrototypeOf(WebSocket))(url)` cannot reach an unguarded constructor. Instances keep passing
+ * `instanceof`; the prototype's `constructor` names the guarded one where it named the native (not for `Audio`,
+ * whose prototype is HTMLAudioElement's).
+ */
+export function replaceConstructor(win: any, name: string, guarded: NativeFunction): void {
+  const native = win[name];
+  Object.defineProperties(guarded, Object.getOwnPropertyDescriptors(native));
+  Object.setPrototypeOf(guarded, Object.getPrototypeOf(native));
+  if (native.prototype.constructor === native) native.prototype.constructor = guarded;
+  win[name] = guarded;
+}

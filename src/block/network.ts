@@ -1,7 +1,7 @@
 import type { Realm } from '../core/realm';
 import type { BlockedKind } from '../core/types';
 import type { Gate } from './gate';
-import { callNative, replaceMethod } from './natives';
+import { callNative, replaceConstructor, replaceMethod } from './natives';
 
 /**
  * Network calls made by page code: beacons, fetch, XHR, sockets, server-sent events, workers.
@@ -224,11 +224,6 @@ export function guardNetwork(win: Realm, gate: Gate): void {
         );
       },
     }[name];
-    // The native's statics (prototype, name, length, CONNECTING..CLOSED) and the native's own parent, never the
-    // native itself: `new (Object.getPrototypeOf(WebSocket))(url)` must not reach an unguarded constructor.
-    Object.defineProperties(GuardedConstructor, Object.getOwnPropertyDescriptors(NativeConstructor));
-    Object.setPrototypeOf(GuardedConstructor, Object.getPrototypeOf(NativeConstructor));
-    NativeConstructor.prototype.constructor = GuardedConstructor;
-    (win as any)[name] = GuardedConstructor;
+    replaceConstructor(win, name, GuardedConstructor);
   }
 }

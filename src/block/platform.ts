@@ -1,7 +1,7 @@
 import type { Realm } from '../core/realm';
 import type { BlockedKind } from '../core/types';
 import type { Gate } from './gate';
-import { type NativeFunction, replaceMethod } from './natives';
+import { type NativeFunction, replaceConstructor, replaceMethod } from './natives';
 
 /**
  * Platform APIs that fetch outside fetch/XHR: worklet modules (audio, paint), FontFace sources, Cache.add/addAll,
@@ -68,20 +68,15 @@ export function guardPlatform(win: Realm, gate: Gate): void {
       },
   );
 
-  /** Replaces constructor `name` with `guard(native)`, keeping its prototype, statics and instanceof. */
-  const replaceConstructor = (name: string, guard: (native: any) => NativeFunction) => {
-    const NativeConstructor = win[name as 'FontFace'];
-    if (!NativeConstructor) return;
-    const guarded = { [name]: guard(NativeConstructor) }[name];
-    Object.setPrototypeOf(guarded, NativeConstructor);
-    guarded.prototype = NativeConstructor.prototype;
-    NativeConstructor.prototype.constructor = guarded as any;
-    (win as any)[name] = guarded;
+  /** Replaces constructor `name`, where the browser has it, with `guard(native)` (see replaceConstructor). */
+  const guardConstructor = (name: string, guard: (native: any) => NativeFunction) => {
+    const NativeConstructor = (win as any)[name];
+    if (NativeConstructor) replaceConstructor(win, name, guard(NativeConstructor));
   };
 
   // A FontFace whose source names a tracker URL is made with an empty source instead: a face that never loads, its
   // status "error" and `loaded` rejected, as for a source the platform cannot use. Binary sources fetch nothing.
-  replaceConstructor(
+  guardConstructor(
     'FontFace',
     (NativeFontFace) =>
       function (this: any, _family: string, source: unknown) {
@@ -92,7 +87,7 @@ export function guardPlatform(win: Realm, gate: Gate): void {
   );
 
   // A WebTransport session to a tracker throws a SecurityError from its constructor, as the socket guard does.
-  replaceConstructor(
+  guardConstructor(
     'WebTransport',
     (NativeWebTransport) =>
       function (this: any, url: string) {
@@ -116,7 +111,7 @@ export function guardPlatform(win: Realm, gate: Gate): void {
     }
     return Object.create(config, { iceServers: { value: kept } });
   };
-  replaceConstructor(
+  guardConstructor(
     'RTCPeerConnection',
     (NativeRTCPeerConnection) =>
       function (this: any) {
