@@ -7,7 +7,7 @@ import { guardElements } from './elements';
 import { guardFrames } from './frames';
 import { createGate } from './gate';
 import { isMarkedHeld, onParkedFrame } from './marker';
-import { guardMarkup, scrubForeign } from './markup';
+import { checkInserted, guardMarkup } from './markup';
 import { guardNetwork } from './network';
 import { guardParser } from './parser';
 import { createReactivator, type Reactivator } from './reactivate';
@@ -72,7 +72,7 @@ export function installBlocker(win: Realm, options: BlockerOptions, dormant?: bo
       if (guarded) return;
       guarded = true;
       guardRealm(win);
-      safely(() => guardFrames(win, guardRealm, (target, node) => scrubForeign(gate, target, node)));
+      safely(() => guardFrames(win, guardRealm, (target, node) => checkInserted(gate, target, node)));
     },
   };
   Object.defineProperty(win, INSTALLED, { value: blocker });

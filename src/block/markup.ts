@@ -1,7 +1,7 @@
-import { CONSENT_ATTRIBUTE } from '../catalogue/marked-form';
+import { CONSENT_ATTRIBUTE, URL_ATTRIBUTES } from '../catalogue/marked-form';
 import type { Realm } from '../core/realm';
 import { checkElement, URL_ELEMENTS_SELECTOR } from './check';
-import type { Gate } from './gate';
+import { type Gate, GUARD_FAILURE } from './gate';
 import { isMarkedHeld, park } from './marker';
 import { nativeInnerHTMLSetter, nativeSetAttribute, replaceAccessor, replaceMethod } from './natives';
 
@@ -67,6 +67,12 @@ export function scrubMarkup(doc: Document, gate: Gate, html: unknown): unknown {
  */
 export function guardMarkup(win: Realm, gate: Gate): void {
   const scrub = (html: unknown) => scrubMarkup(win.document, gate, html);
+  // An iframe that markup just inserted has its about:blank realm already, reachable as `window[name]`: reading its
+  // contentWindow lets the frames guard install into it before page code gets there.
+  const guardFramesIn = (html: unknown) => {
+    if (/<iframe/i.test(html as string))
+      for (const frame of win.document.querySelectorAll('iframe')) frame.contentWindow;
+  };
   const guardSetter = (target: unknown, name: string) =>
     replaceAccessor(
       target,
@@ -75,6 +81,7 @@ export function guardMarkup(win: Realm, gate: Gate): void {
       (nativeSetter) =>
         function (this: Element, html: unknown) {
           nativeSetter.call(this, scrub(html));
+          guardFramesIn(html);
         },
     );
   const guardMethod = (target: unknown, name: string, htmlArgument: number) =>
@@ -85,7 +92,9 @@ export function guardMarkup(win: Realm, gate: Gate): void {
         function (this: unknown, ...args: unknown[]) {
           // too few arguments: the native throws its own TypeError
           if (args.length > htmlArgument) args[htmlArgument] = scrub(args[htmlArgument]);
-          return nativeMethod.apply(this, args);
+          const result = nativeMethod.apply(this, args);
+          guardFramesIn(args[htmlArgument]);
+          return result;
         },
     );
   guardSetter(win.Element.prototype, 'innerHTML');
@@ -122,7 +131,7 @@ export function guardMarkup(win: Realm, gate: Gate): void {
     'adoptNode',
     (nativeMethod) =>
       function (this: Document, node: unknown) {
-        scrubForeign(gate, this, node);
+        checkInserted(gate, this, node);
         return nativeMethod.apply(this, arguments as any);
       },
   );
@@ -147,13 +156,36 @@ export function guardMarkup(win: Realm, gate: Gate): void {
 }
 
 /**
- * A node of another document (template content, a DOMParser document) about to join `target`'s document: checked
- * now, since it carries attributes no guarded setter saw. Nodes of the same document pass with one comparison.
+ * Every node an insertion method is about to insert into `target`. A node of another document (template content, a
+ * DOMParser document) carries attributes no guarded setter saw: its tree is checked. A node of the same document
+ * costs a comparison, or a lookup for an element that can load: a marked element for categories still held is
+ * parked again (a clone of a parked script whose `type` was taken away must not run), and an iframe's `data:` markup
+ * is checked as a srcdoc is (an opaque realm cannot be guarded).
  */
-export function scrubForeign(gate: Gate, target: any, node: any): void {
-  if (node?.ownerDocument && node.ownerDocument != (target.ownerDocument || target)) scrubTree(gate, node);
+export function checkInserted(gate: Gate, target: any, node: any): void {
+  if (!node?.ownerDocument) return;
+  if (node.ownerDocument != (target.ownerDocument || target)) scrubTree(gate, node);
+  else if (URL_ATTRIBUTES[node.localName]) {
+    if (isMarkedHeld(gate, node)) park(node);
+    else if (node.localName == 'iframe') scrubDataFrame(gate, node);
+  }
 }
 
+/** A `data:text/html` iframe URL with its markup checked; markup that cannot be read holds the frame whole. */
+function scrubDataFrame(gate: Gate, frame: Element): void {
+  const url = frame.getAttribute('src');
+  const data = url && /^\s*data:text\/html([^,]*),/i.exec(url);
+  if (!data) return;
+  try {
+    const body = url.slice(data[0].length);
+    const html = /;base64/i.test(data[1]) ? atob(body) : decodeURIComponent(body);
+    const scrubbed = scrubMarkup(frame.ownerDocument, gate, html);
+    if (scrubbed != html)
+      nativeSetAttribute.call(frame, 'src', 'data:text/html,' + encodeURIComponent(scrubbed as string));
+  } catch {
+    park(frame, GUARD_FAILURE);
+  }
+}
 /** A start or end tag still open at the end of written markup (`<scr`, `<img src="…`). */
 const UNFINISHED_TAG = /<\/?[a-z][^>]*$/i;
 
