@@ -160,32 +160,41 @@ export function guardMarkup(win: Realm, gate: Gate): void {
  * DOMParser document) carries attributes no guarded setter saw: its tree is checked. A node of the same document
  * costs a comparison, or a lookup for an element that can load: a marked element for categories still held is
  * parked again (a clone of a parked script whose `type` was taken away must not run), and an iframe's `data:` markup
- * is checked as a srcdoc is (an opaque realm cannot be guarded).
+ * and a `javascript:` one's are checked as a srcdoc is (an opaque realm cannot be guarded).
  */
 export function checkInserted(gate: Gate, target: any, node: any): void {
   if (!node?.ownerDocument) return;
   if (node.ownerDocument != (target.ownerDocument || target)) scrubTree(gate, node);
   else if (URL_ATTRIBUTES[node.localName]) {
     if (isMarkedHeld(gate, node)) park(node);
-    else if (node.localName == 'iframe') scrubDataFrame(gate, node);
+    else if (node.localName == 'iframe') scrubFrameUrl(gate, node);
   }
 }
 
-/** A `data:text/html` iframe URL with its markup checked; markup that cannot be read holds the frame whole. */
-function scrubDataFrame(gate: Gate, frame: Element): void {
+/**
+ * A `data:text/html` iframe URL with its markup checked; markup that cannot be read holds the frame whole. A
+ * `javascript:` URL's result is known only once it ran: a source that reads as markup holding a tracker tag holds the
+ * frame whole (a computed result is a listed limit).
+ */
+function scrubFrameUrl(gate: Gate, frame: Element): void {
   const url = frame.getAttribute('src');
-  const data = url && /^\s*data:text\/html([^,]*),/i.exec(url);
+  const data = url && /^\s*(?:data:text\/html([^,]*),|javascript:)/i.exec(url);
   if (!data) return;
   try {
     const body = url.slice(data[0].length);
-    const html = /;base64/i.test(data[1]) ? atob(body) : decodeURIComponent(body);
+    let html = /;base64/i.test(data[1]) ? atob(body) : decodeURIComponent(body);
+    // a string literal's escapes (a backslash before a quote) read as the characters they stand for
+    if (data[1] == null) html = html.replace(/\\(.)/g, '$1');
     const scrubbed = scrubMarkup(frame.ownerDocument, gate, html);
-    if (scrubbed != html)
+    if (scrubbed != html) {
+      if (data[1] == null) throw 0;
       nativeSetAttribute.call(frame, 'src', 'data:text/html,' + encodeURIComponent(scrubbed as string));
+    }
   } catch {
     park(frame, GUARD_FAILURE);
   }
 }
+
 /** A start or end tag still open at the end of written markup (`<scr`, `<img src="…`). */
 const UNFINISHED_TAG = /<\/?[a-z][^>]*$/i;
 

@@ -147,3 +147,49 @@ describe.concurrent('markup that reaches the document without the guarded setter
     if (c.back) expect(withConsentry.afterAccept, 'Accept all brings it back').toBeGreaterThan(0);
   });
 });
+
+/** Page code run with a first-party URL: it must see the same values, DOM and exceptions with Consentry as without. */
+const error = `const thrown = (f) => { try { return ['ok', String(f())]; } catch (e) { return [e.name]; } };`;
+const COMPAT: Record<string, string> = {
+  'template content cloned, imported and appended': `
+    const t = document.createElement('template'); t.innerHTML = '<img src="/own.gif"><script src="/own.js"></scr' + 'ipt>';
+    const box = document.createElement('div'); document.body.append(box);
+    box.append(t.content.cloneNode(true)); box.appendChild(document.importNode(t.content, true));
+    return box.innerHTML;`,
+  'DOMParser documents imported, adopted and appended': `
+    const d = new DOMParser().parseFromString('<p><img src="/own.gif"></p><p>2</p><p>3</p>', 'text/html');
+    const x = new DOMParser().parseFromString('<r><img src="/own.gif"/></r>', 'application/xml');
+    const box = document.createElement('div'); document.body.append(box);
+    box.append(document.importNode(d.body.children[0], true), document.adoptNode(d.body.children[1]), d.body.children[1]);
+    return [box.innerHTML, d.body.innerHTML, new XMLSerializer().serializeToString(x)];`,
+  'parseHTMLUnsafe, setHTMLUnsafe and declarative shadow roots': `
+    const d = Document.parseHTMLUnsafe('<div><template shadowrootmode="open"><img src="/own.gif"></template></div>');
+    const box = document.createElement('div'); document.body.append(box);
+    box.setHTMLUnsafe('<b><template shadowrootmode="open"><i>s</i><img src="/own.gif"></template></b>');
+    return [d.body.firstChild.shadowRoot?.innerHTML, box.innerHTML, box.firstChild.shadowRoot?.innerHTML,
+      typeof box.setHTML, box.setHTMLUnsafe.name, box.setHTMLUnsafe.length, Document.parseHTMLUnsafe.length];`,
+  'execCommand insertHTML and insertImage': `
+    const ed = document.createElement('div'); ed.contentEditable = 'true'; ed.textContent = 'x'; document.body.append(ed); ed.focus();
+    const a = document.execCommand('insertHTML', false, '<img src="/own.gif">');
+    const b = document.execCommand('insertImage', false, '/own.gif?2');
+    const c = document.execCommand('bold'); const n = document.execCommand.length;
+    return [a, b, c, n, ed.innerHTML];`,
+  'document.write of one tag over several calls': `
+    const f = document.createElement('iframe'); document.body.append(f); const d = f.contentDocument; d.open();
+    d.write('<p id="a"'); d.write('>one</p><scr'); d.write('ipt src="/own.js"></scr' + 'ipt><i>a < b</i><b');
+    d.write('r>'); d.writeln('<span>', 'two', '</span>'); d.close();
+    return d.documentElement.outerHTML;`,
+  'insertion methods keep their exceptions': `${error}
+    const el = document.createElement('div'); const text = document.createTextNode('t');
+    return [thrown(() => el.appendChild(null)), thrown(() => el.appendChild(el)), thrown(() => el.insertBefore(text, el)),
+      thrown(() => document.append(el)), thrown(() => text.appendChild(el)), thrown(() => el.replaceChild(text, text)),
+      thrown(() => document.importNode(document)), thrown(() => document.adoptNode(document)),
+      thrown(() => el.append('a', text, 'b')), el.innerHTML, el.append.length, el.appendChild.name];`,
+};
+
+describe.concurrent('with a first-party URL, the page sees what it sees without Consentry', () => {
+  it.each(Object.keys(COMPAT))('%s', async (name) => {
+    const [without, withConsentry] = await Promise.all([suite.see(COMPAT[name], false), suite.see(COMPAT[name], true)]);
+    expect(withConsentry).toEqual(without);
+  });
+});
