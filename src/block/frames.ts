@@ -5,55 +5,88 @@ import { replaceAccessor, replaceMethod } from './natives';
 const GUARDED = Symbol();
 
 /**
- * Same-origin child realms (about:blank, srcdoc, same-origin pages) have their own unpatched prototypes. Install
- * the guards into them before page code can use them: on the first `contentWindow`/`contentDocument` read of an
- * iframe, and right after `appendChild`/`insertBefore` of an iframe (its about:blank realm exists synchronously);
- * the parser guard reads `contentWindow` of every other added iframe a microtask later. Nested frames are handled
- * the same way. `installInto` gets only same-origin windows.
+ * Same-origin child realms (about:blank, srcdoc, same-origin pages, `<object>`/`<frame>` documents, popups) have
+ * their own unpatched prototypes. Install the guards into them before page code can use them: on the first
+ * `contentWindow`/`contentDocument` read of an iframe, frame or object, right after any insertion method inserts an
+ * iframe (its about:blank realm exists synchronously), and on the window `window.open` returns; the parser guard
+ * reads `contentWindow` of every other added iframe a microtask later. Nested frames are handled the same way.
+ * `installInto` gets only same-origin windows. `beforeInsert` sees every node an insertion method is handed, before
+ * it is inserted.
  *
- * Known holes: `<frame>` and `<object>` documents; `window[0]`/`window.frames[0]`/`window.open()` reach a new realm
- * without any getter of ours (only covered when an insertion path above ran first: an iframe added through
- * `append`, `replaceWith`, innerHTML... and used through `window[0]` in the same task is not); a frame's own scripts
- * from its initial markup run before we see it; a navigation of a guarded frame gives an unguarded realm until the
- * next getter read.
+ * Known holes: `window[0]`/`window.frames[0]`/`window.name` reach a new realm without any getter of ours (only
+ * covered when an insertion path above ran first: an iframe inside an inserted subtree or set through innerHTML
+ * and used through `window[0]` in the same task is not); a frame's own scripts from its initial markup run before we
+ * see it; a navigation of a guarded frame gives an unguarded realm until the next getter read.
  */
-export function guardFrames(win: Realm, installInto: (childWindow: Realm) => void): void {
-  const iframePrototype = win.HTMLIFrameElement.prototype;
-  const nativeContentWindow = Object.getOwnPropertyDescriptor(iframePrototype, 'contentWindow')!.get!;
+export function guardFrames(
+  win: Realm,
+  installInto: (childWindow: Realm) => void,
+  beforeInsert?: (target: Node, node: unknown) => void,
+): void {
   const guardChild = (child: any) => {
     try {
       // reading a cross-origin global's property throws: nothing to do there
       if (child && !child[GUARDED]) {
         child[GUARDED] = 1;
         installInto(child);
-        guardFrames(child, installInto);
+        guardFrames(child, installInto, beforeInsert);
       }
     } catch {
       /* cross-origin */
     }
   };
   (win as any)[GUARDED] = 1;
-  for (const getter of ['contentWindow', 'contentDocument'])
-    replaceAccessor(
-      iframePrototype,
-      getter,
-      'get',
-      (nativeGetter) =>
-        function (this: HTMLIFrameElement) {
-          guardChild(nativeContentWindow.call(this));
-          return nativeGetter.call(this);
-        },
-    );
-  // `arguments`, not a rest array: no allocation on the page's hottest DOM call
-  for (const method of ['appendChild', 'insertBefore'])
-    replaceMethod(
-      win.Node.prototype,
-      method,
-      (nativeMethod) =>
-        function (this: Node, node: any) {
-          const result = nativeMethod.apply(this, arguments as any);
-          if (node?.localName == 'iframe') node.contentWindow;
-          return result;
-        },
-    );
+  // iframe, frame and object each have their own contentWindow/contentDocument getters
+  for (const element of [win.HTMLIFrameElement, win.HTMLFrameElement, win.HTMLObjectElement]) {
+    const prototype = element?.prototype;
+    const nativeContentWindow = prototype && Object.getOwnPropertyDescriptor(prototype, 'contentWindow')!.get!;
+    for (const getter of ['contentWindow', 'contentDocument'])
+      replaceAccessor(
+        prototype,
+        getter,
+        'get',
+        (nativeGetter) =>
+          function (this: HTMLIFrameElement) {
+            guardChild(nativeContentWindow.call(this));
+            return nativeGetter.call(this);
+          },
+      );
+  }
+  // A popup opened on about:blank (or any same-origin URL) is a same-origin realm like a frame's.
+  replaceMethod(
+    win,
+    'open',
+    (nativeOpen) =>
+      function (this: Window) {
+        const popup = nativeOpen.apply(this, arguments as any);
+        guardChild(popup);
+        return popup;
+      },
+  );
+  // Every insertion method: each node is handed to `beforeInsert` (a tree of another document is checked there),
+  // and an inserted iframe's about:blank realm, which exists synchronously, is guarded at once. `arguments`, not a
+  // rest array: no allocation on the page's hottest DOM calls.
+  const insertion = (target: any, names: string[]) => {
+    for (const name of names)
+      replaceMethod(
+        target?.prototype,
+        name,
+        (nativeMethod) =>
+          function (this: Node) {
+            for (let i = 0; i < arguments.length; i++) beforeInsert?.(this, arguments[i]);
+            const result = nativeMethod.apply(this, arguments as any);
+            for (let i = 0; i < arguments.length; i++)
+              if (arguments[i]?.localName == 'iframe') arguments[i].contentWindow;
+            return result;
+          },
+      );
+  };
+  const parentNode = ['append', 'prepend', 'replaceChildren'];
+  const childNode = ['before', 'after', 'replaceWith'];
+  insertion(win.Node, ['appendChild', 'insertBefore', 'replaceChild']);
+  insertion(win.Element, [...parentNode, ...childNode, 'insertAdjacentElement']);
+  insertion(win.DocumentFragment, parentNode);
+  insertion(win.Document, parentNode);
+  insertion(win.CharacterData, childNode);
+  insertion(win.Range, ['insertNode', 'surroundContents']);
 }

@@ -7,7 +7,7 @@ import { guardElements } from './elements';
 import { guardFrames } from './frames';
 import { createGate } from './gate';
 import { isMarkedHeld, onParkedFrame } from './marker';
-import { guardMarkup } from './markup';
+import { checkInserted, guardMarkup } from './markup';
 import { guardNavigation } from './navigation';
 import { guardNetwork } from './network';
 import { guardParser } from './parser';
@@ -76,7 +76,7 @@ export function installBlocker(win: Realm, options: BlockerOptions, dormant?: bo
       if (guarded) return;
       guarded = true;
       guardRealm(win);
-      safely(() => guardFrames(win, guardRealm));
+      safely(() => guardFrames(win, guardRealm, (target, node) => checkInserted(gate, target, node)));
     },
   };
   Object.defineProperty(win, INSTALLED, { value: blocker });

@@ -1,10 +1,12 @@
+import { CONSENT_ATTRIBUTE, URL_ATTRIBUTES } from '../catalogue/marked-form';
 import type { Realm } from '../core/realm';
 import { checkElement, URL_ELEMENTS_SELECTOR } from './check';
-import type { Gate } from './gate';
+import { type Gate, GUARD_FAILURE } from './gate';
+import { isMarkedHeld, park } from './marker';
 import { nativeInnerHTMLSetter, nativeSetAttribute, replaceAccessor, replaceMethod } from './natives';
 
 /** Could this string carry a URL attribute? Strings that cannot (most of them) go straight to the native call. */
-const MAY_CARRY_URL = /(src|href|data|ping)[\w-]*\s*=/i;
+const MAY_CARRY_URL = /(src|href|data|ping|consent)[\w-]*\s*=/i;
 
 /**
  * Scripts that Consentry itself inserted (re-activated ones, and those of a diverted `document.write`): a
@@ -13,36 +15,64 @@ const MAY_CARRY_URL = /(src|href|data|ping)[\w-]*\s*=/i;
 export const scriptsInsertedByConsentry = new WeakSet<object>();
 
 /**
+ * Checks `root` (an element, a fragment or a whole document) and every element under it, template contents and the
+ * markup of `srcdoc` included, and parks what is held. A half-marked element (`data-consent` for categories not all
+ * allowed, but its URL still in `src`) is parked too: it must never load. True when anything changed.
+ */
+export function scrubTree(gate: Gate, root: any): boolean {
+  let changed = false;
+  const elements: Element[] = [...(root.querySelectorAll?.(SCRUBBED_SELECTOR) || [])];
+  if (root.nodeType == 1) elements.unshift(root);
+  for (const el of elements) {
+    const srcdoc = el.getAttribute('srcdoc');
+    if (el.localName == 'template') changed = scrubTree(gate, (el as HTMLTemplateElement).content) || changed;
+    else if (isMarkedHeld(gate, el)) {
+      park(el);
+      changed = true;
+    } else changed = checkElement(gate, el) || changed;
+    const scrubbed = srcdoc && scrubMarkup(el.ownerDocument, gate, srcdoc);
+    if (scrubbed != srcdoc) {
+      changed = true;
+      nativeSetAttribute.call(el, 'srcdoc', scrubbed as string);
+    }
+  }
+  return changed;
+}
+
+const SCRUBBED_SELECTOR = URL_ELEMENTS_SELECTOR + ',[srcdoc],template,[' + CONSENT_ATTRIBUTE + ']';
+
+/**
  * HTML with every held element parked, or `html` itself when nothing was held (so markup round-trips only when it
- * must). Parsing into a `<template>` is inert: nothing in its content fetches or runs. The report's `element` for
- * items found here is the template copy; the live element arrives already parked and is not reported again.
+ * must). Parsing into a `<template>` is inert: nothing in its content fetches or runs, and a declarative shadow root
+ * stays a template whose content is checked too. The report's `element` for items found here is the template copy;
+ * the live element arrives already parked and is not reported again.
  */
 export function scrubMarkup(doc: Document, gate: Gate, html: unknown): unknown {
   const text = String(html);
   if (!MAY_CARRY_URL.test(text)) return html;
   const template = doc.createElement('template');
   nativeInnerHTMLSetter.call(template, text);
-  let changed = false;
-  for (const el of template.content.querySelectorAll(URL_ELEMENTS_SELECTOR + ',[srcdoc]')) {
-    changed = checkElement(gate, el) || changed;
-    const srcdoc = el.getAttribute('srcdoc');
-    const scrubbed = srcdoc && scrubMarkup(doc, gate, srcdoc);
-    if (scrubbed != srcdoc) {
-      changed = true;
-      nativeSetAttribute.call(el, 'srcdoc', scrubbed as string);
-    }
-  }
   // template serialisation keeps `<script>` text and attributes; a parked script comes out as type="text/plain"
-  return changed ? template.innerHTML : html;
+  return scrubTree(gate, template.content) ? template.innerHTML : html;
 }
 
 /**
  * Guards HTML-string insertion in this realm: innerHTML/outerHTML (Element, ShadowRoot), insertAdjacentHTML,
- * Range#createContextualFragment (its scripts do run) and document.write/writeln (guardDocumentWrite, below). Not covered: `setHTMLUnsafe`, DOMParser /
- * Document.parseHTMLUnsafe output adopted later (the parser guard sees it on insertion, after an img may have started).
+ * Range#createContextualFragment (its scripts do run), setHTMLUnsafe/setHTML and Document.parseHTMLUnsafe
+ * (declarative shadow roots: their templates are checked), execCommand's insertHTML/insertImage and
+ * document.write/writeln (guardDocumentWrite, below). Trees parsed elsewhere (a DOMParser document) are checked
+ * where they are parsed; trees of another document (template content, a DOMParser document) again when they are
+ * imported, adopted or inserted into this realm's documents (`scrubForeign`, called by the frames guard's insertion
+ * hook).
  */
 export function guardMarkup(win: Realm, gate: Gate): void {
   const scrub = (html: unknown) => scrubMarkup(win.document, gate, html);
+  // An iframe that markup just inserted has its about:blank realm already, reachable as `window[name]`: reading its
+  // contentWindow lets the frames guard install into it before page code gets there.
+  const guardFramesIn = (html: unknown) => {
+    if (/<iframe/i.test(html as string))
+      for (const frame of win.document.querySelectorAll('iframe')) frame.contentWindow;
+  };
   const guardSetter = (target: unknown, name: string) =>
     replaceAccessor(
       target,
@@ -51,6 +81,7 @@ export function guardMarkup(win: Realm, gate: Gate): void {
       (nativeSetter) =>
         function (this: Element, html: unknown) {
           nativeSetter.call(this, scrub(html));
+          guardFramesIn(html);
         },
     );
   const guardMethod = (target: unknown, name: string, htmlArgument: number) =>
@@ -61,7 +92,9 @@ export function guardMarkup(win: Realm, gate: Gate): void {
         function (this: unknown, ...args: unknown[]) {
           // too few arguments: the native throws its own TypeError
           if (args.length > htmlArgument) args[htmlArgument] = scrub(args[htmlArgument]);
-          return nativeMethod.apply(this, args);
+          const result = nativeMethod.apply(this, args);
+          guardFramesIn(args[htmlArgument]);
+          return result;
         },
     );
   guardSetter(win.Element.prototype, 'innerHTML');
@@ -69,8 +102,101 @@ export function guardMarkup(win: Realm, gate: Gate): void {
   guardSetter(win.ShadowRoot?.prototype, 'innerHTML');
   guardMethod(win.Element.prototype, 'insertAdjacentHTML', 1);
   guardMethod(win.Range?.prototype, 'createContextualFragment', 0);
+  for (const target of [win.Element.prototype, win.ShadowRoot?.prototype])
+    for (const name of ['setHTMLUnsafe', 'setHTML']) guardMethod(target, name, 0);
+  guardMethod(win.Document, 'parseHTMLUnsafe', 0);
+  replaceMethod(
+    win.DOMParser?.prototype,
+    'parseFromString',
+    (nativeMethod) =>
+      function (this: DOMParser) {
+        const parsed = nativeMethod.apply(this, arguments as any);
+        scrubTree(gate, parsed);
+        return parsed;
+      },
+  );
+  // importNode: the copy belongs to this document and an img starts fetching; adoptNode: checked before it moves
+  replaceMethod(
+    win.Document.prototype,
+    'importNode',
+    (nativeMethod) =>
+      function (this: Document) {
+        const copy = nativeMethod.apply(this, arguments as any);
+        scrubTree(gate, copy);
+        return copy;
+      },
+  );
+  replaceMethod(
+    win.Document.prototype,
+    'adoptNode',
+    (nativeMethod) =>
+      function (this: Document, node: unknown) {
+        checkInserted(gate, this, node);
+        return nativeMethod.apply(this, arguments as any);
+      },
+  );
+  // The editing commands insert through the editor, not through any setter: their markup or image URL is checked
+  // first. A held image goes in as the markup of a parked one.
+  replaceMethod(
+    win.Document.prototype,
+    'execCommand',
+    (nativeMethod) =>
+      function (this: Document, ...args: unknown[]) {
+        const command = String(args[0]).toLowerCase();
+        if (args.length > 2 && command == 'inserthtml') args[2] = scrub(args[2]);
+        if (args.length > 2 && command == 'insertimage') {
+          const image = '<img src="' + String(args[2]).replace(/&/g, '&amp;').replace(/"/g, '&quot;') + '">';
+          const scrubbed = scrub(image);
+          if (scrubbed != image) args.splice(0, 3, 'insertHTML', args[1], scrubbed);
+        }
+        return nativeMethod.apply(this, args);
+      },
+  );
   guardDocumentWrite(win, gate);
 }
+
+/**
+ * Every node an insertion method is about to insert into `target`. A node of another document (template content, a
+ * DOMParser document) carries attributes no guarded setter saw: its tree is checked. A node of the same document
+ * costs a comparison, or a lookup for an element that can load: a marked element for categories still held is
+ * parked again (a clone of a parked script whose `type` was taken away must not run), and an iframe's `data:` markup
+ * and a `javascript:` one's are checked as a srcdoc is (an opaque realm cannot be guarded).
+ */
+export function checkInserted(gate: Gate, target: any, node: any): void {
+  if (!node?.ownerDocument) return;
+  if (node.ownerDocument != (target.ownerDocument || target)) scrubTree(gate, node);
+  else if (URL_ATTRIBUTES[node.localName]) {
+    if (isMarkedHeld(gate, node)) park(node);
+    else if (node.localName == 'iframe') scrubFrameUrl(gate, node);
+  }
+}
+
+/**
+ * A `data:text/html` iframe URL with its markup checked; markup that cannot be read holds the frame whole. A
+ * `javascript:` URL's result is known only once it ran: a source that reads as markup holding a tracker tag holds the
+ * frame whole (a computed result is a listed limit).
+ */
+function scrubFrameUrl(gate: Gate, frame: Element): void {
+  const url = frame.getAttribute('src');
+  const data = url && /^\s*(?:data:text\/html([^,]*),|javascript:)/i.exec(url);
+  if (!data) return;
+  try {
+    const body = url.slice(data[0].length);
+    let html = /;base64/i.test(data[1]) ? atob(body) : decodeURIComponent(body);
+    // a string literal's escapes (a backslash before a quote) read as the characters they stand for
+    if (data[1] == null) html = html.replace(/\\(.)/g, '$1');
+    const scrubbed = scrubMarkup(frame.ownerDocument, gate, html);
+    if (scrubbed != html) {
+      if (data[1] == null) throw 0;
+      nativeSetAttribute.call(frame, 'src', 'data:text/html,' + encodeURIComponent(scrubbed as string));
+    }
+  } catch {
+    park(frame, GUARD_FAILURE);
+  }
+}
+
+/** A start or end tag still open at the end of written markup (`<scr`, `<img src="…`). */
+const UNFINISHED_TAG = /<\/?[a-z][^>]*$/i;
 
 /** Realms whose document.write is guarded already: the markup guard and the reactivator both ask for it. */
 const writeGuarded = new WeakSet<Realm>();
@@ -85,6 +211,7 @@ const writeGuarded = new WeakSet<Realm>();
 export function guardDocumentWrite(win: Realm, gate: Gate): void {
   if (writeGuarded.has(win)) return;
   writeGuarded.add(win);
+  let unfinished = '';
   const guardWrite = (name: string) =>
     replaceMethod(
       win.Document.prototype,
@@ -105,7 +232,24 @@ export function guardDocumentWrite(win: Realm, gate: Gate): void {
             for (const script of fragment.querySelectorAll('script')) scriptsInsertedByConsentry.add(script);
             return range.insertNode(fragment);
           }
-          return args.length ? nativeWrite.call(this, scrubMarkup(win.document, gate, html)) : nativeWrite.call(this);
+          if (!args.length) return nativeWrite.call(this);
+          // One tag may come over several calls (`'<scr'`, then `'ipt src=…>'`): an unfinished tag at the end waits
+          // for the next call and is checked whole; a microtask writes what is left when the script ends (the
+          // insertion point still stands then).
+          let text: unknown = html;
+          const joined = unfinished + html;
+          const cut = joined.search(UNFINISHED_TAG);
+          // markup without an unfinished tag is written as given (a TrustedHTML stays one)
+          if (unfinished || cut >= 0) {
+            text = cut < 0 ? joined : joined.slice(0, cut);
+            unfinished = cut < 0 ? '' : joined.slice(cut);
+            queueMicrotask(() => {
+              const rest = unfinished;
+              unfinished = '';
+              if (rest) nativeWrite.call(this, scrubMarkup(win.document, gate, rest));
+            });
+          }
+          return nativeWrite.call(this, scrubMarkup(win.document, gate, text));
         },
     );
   guardWrite('write');

@@ -2,7 +2,7 @@ import { CONSENT_ATTRIBUTE, URL_ATTRIBUTES } from '../catalogue/marked-form';
 import type { Realm } from '../core/realm';
 import { checkElement, URL_ELEMENTS_SELECTOR } from './check';
 import type { Gate } from './gate';
-import { announceParkedFrame, isMarkedHeld } from './marker';
+import { isMarkedHeld, park } from './marker';
 
 /**
  * Watches every element the HTML parser adds, while the document is being parsed. The parser runs a microtask
@@ -38,7 +38,8 @@ export function guardParser(
     if (!URL_ATTRIBUTES[el.localName]) return;
     if (!el.hasAttribute(CONSENT_ATTRIBUTE)) {
       if (checksUnmarked()) checkElement(gate, el);
-    } else if (isMarkedHeld(gate, el)) announceParkedFrame(el);
+      // a half-marked tag (its URL still in src) is parked all the same; park announces a parked iframe
+    } else if (isMarkedHeld(gate, el)) park(el);
     // an iframe: Chromium drops a src set in this callback while the parser inserts it (it stays about:blank)
     else if (el.localName == 'iframe') setTimeout(onAllowedMarked, 0, el);
     else allowedMarked ||= el;

@@ -33,8 +33,13 @@ export function shield(
   report: (item: BlockedItem) => void,
 ): TellShield | undefined {
   const script = config.serviceWorker;
-  const container = win.navigator.serviceWorker;
-  if (script == null || !container) return;
+  if (script == null) return;
+  let container: ServiceWorkerContainer | undefined;
+  // An opaque origin (a sandboxed frame) throws a SecurityError on reading it: no shield there, start-up goes on.
+  try {
+    container = win.navigator.serviceWorker;
+  } catch {}
+  if (!container) return;
   const afterLoad = (fn: () => unknown) =>
     win.document.readyState == 'complete' ? setTimeout(fn) : win.addEventListener('load', fn);
   if (script === false) {

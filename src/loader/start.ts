@@ -37,7 +37,12 @@ export function start(win: Realm & { consentry?: Consentry }, input: unknown, pa
   const nav = win.navigator;
   const config = resolveConfig(input);
   const gpc = gpcOn(config, nav);
-  const stored = readRecord(config, doc);
+  // A page in a sandboxed frame without allow-same-origin throws on document.cookie: that is no record, and the
+  // guards still go in (fail closed).
+  let stored: ReturnType<typeof readRecord> = null;
+  try {
+    stored = readRecord(config, doc);
+  } catch {}
   const consent = createConsent(config, stored, gpc);
   const allowed = consent.allowed;
   consentDefault(win, config);

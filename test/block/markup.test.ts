@@ -1,5 +1,5 @@
 import { guardElements } from '../../src/block/elements';
-import { guardMarkup, scriptsInsertedByConsentry, scrubMarkup } from '../../src/block/markup';
+import { checkInserted, guardMarkup, scriptsInsertedByConsentry, scrubMarkup, scrubTree } from '../../src/block/markup';
 import { AD_PIXEL, gate, reports, reset, TRACKER, win } from './fixture';
 
 // stands in for the native document.write, below the guard: records what the guard passes on. (happy-dom's
@@ -137,5 +137,42 @@ describe('guardMarkup', () => {
   it('a srcdoc inside the string is scrubbed too', () => {
     document.body.innerHTML = `<iframe srcdoc="<img src='${AD_PIXEL}'>"></iframe>`;
     expect(document.querySelector('iframe')!.getAttribute('srcdoc')).toContain('data-src');
+  });
+});
+
+describe('scrubTree and checkInserted', () => {
+  it('a tracker img inside a template inside markup is parked in the template content', () => {
+    const out = String(
+      scrubMarkup(document, gate, `<div><template shadowrootmode="open"><img src="${AD_PIXEL}"></template></div>`),
+    );
+    expect(out).toContain(`data-src="${AD_PIXEL}"`);
+    expect(out).not.toContain(` src="${AD_PIXEL}"`);
+  });
+  it('a half-marked img (data-consent, URL still in src) is parked', () => {
+    const template = document.createElement('template');
+    template.innerHTML = `<img data-consent="marketing" src="/own.gif">`;
+    expect(scrubTree(gate, template.content)).toBe(true);
+    const img = template.content.querySelector('img')!;
+    expect([img.getAttribute('src'), img.getAttribute('data-src')]).toEqual([null, '/own.gif']);
+  });
+  it('a node of another document is checked on insertion; a node of the same one is not re-parsed', () => {
+    const foreign = document.implementation.createHTMLDocument('');
+    const img = foreign.createElement('img');
+    img.setAttribute('src', '/own.gif');
+    img.setAttribute('data-consent', 'marketing');
+    const same = document.createElement('img');
+    same.setAttribute('src', '/own.gif');
+    checkInserted(gate, document.body, img);
+    checkInserted(gate, document.body, same);
+    expect([img.getAttribute('data-src'), same.getAttribute('src')]).toEqual(['/own.gif', '/own.gif']);
+  });
+});
+
+describe('document.write of one tag over several calls', () => {
+  it('holds the unfinished tag back and checks it whole with the next call', () => {
+    Document.prototype.write.call(document, '<scr');
+    Document.prototype.write.call(document, `ipt src="${TRACKER}"></scr` + 'ipt>');
+    expect(written[0]).toBe('');
+    expect(written[1]).toContain('type="text/plain"');
   });
 });

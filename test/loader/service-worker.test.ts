@@ -137,6 +137,15 @@ describe('registering', () => {
     await nextTask();
     expect(errors).not.toHaveBeenCalled();
   });
+  it('does nothing and throws nothing where reading the service-worker API throws (a sandboxed frame)', () => {
+    const win = fakeWindow(undefined);
+    Object.defineProperty(win.navigator, 'serviceWorker', {
+      get() {
+        throw new DOMException('opaque origin', 'SecurityError');
+      },
+    });
+    expect(shield(win, resolveConfig({ serviceWorker: SW }), null, () => {})).toBeUndefined();
+  });
 });
 
 describe('switching off', () => {
