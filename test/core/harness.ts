@@ -64,3 +64,18 @@ export function clearCookies() {
   for (const c of document.cookie.split('; '))
     if (c) document.cookie = c.split('=')[0] + '=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
 }
+
+/** Spies on `document.cookie` writes (they still reach the jar) and returns the list they are pushed to. */
+export function captureCookieWrites(): string[] {
+  const writes: string[] = [];
+  let prototype: object | null = document;
+  let descriptor: PropertyDescriptor | undefined;
+  while (prototype && !(descriptor = Object.getOwnPropertyDescriptor(prototype, 'cookie')))
+    prototype = Object.getPrototypeOf(prototype);
+  const nativeSetter = descriptor!.set!;
+  vi.spyOn(document, 'cookie', 'set').mockImplementation(function (this: Document, value: string) {
+    writes.push(value);
+    nativeSetter.call(this, value);
+  });
+  return writes;
+}

@@ -1,24 +1,12 @@
 import { readCookie, removeCookie, writeCookie } from '../../src/core/own-cookies';
-import { clearCookies } from './harness';
+import { captureCookieWrites, clearCookies } from './harness';
 
 let writes: string[];
-const captureWrites = () => {
-  let prototype: object | null = document;
-  let descriptor: PropertyDescriptor | undefined;
-  while (prototype && !(descriptor = Object.getOwnPropertyDescriptor(prototype, 'cookie')))
-    prototype = Object.getPrototypeOf(prototype);
-  const nativeSetter = descriptor!.set!;
-  vi.spyOn(document, 'cookie', 'set').mockImplementation(function (this: Document, value: string) {
-    writes.push(value);
-    nativeSetter.call(this, value);
-  });
-};
 
 beforeEach(() => {
   (window as any).happyDOM.setURL('https://example.com/');
   clearCookies();
-  writes = [];
-  captureWrites();
+  writes = captureCookieWrites();
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,18 +1,11 @@
 import { resolveConfig } from '../../src/core/config';
 import { createSession } from '../../src/core/session';
-import { clearCookies, makeApi } from './harness';
+import { captureCookieWrites, clearCookies, makeApi } from './harness';
 
 const config = resolveConfig({});
 let writes: string[];
 const capture = () => {
-  let p: object | null = document,
-    d: PropertyDescriptor | undefined;
-  while (p && !(d = Object.getOwnPropertyDescriptor(p, 'cookie'))) p = Object.getPrototypeOf(p);
-  const set = d!.set!;
-  vi.spyOn(document, 'cookie', 'set').mockImplementation(function (this: Document, v: string) {
-    writes.push(v);
-    set.call(this, v);
-  });
+  writes = captureCookieWrites();
 };
 
 beforeEach(() => {

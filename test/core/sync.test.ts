@@ -34,14 +34,20 @@ it('a posted record reaches the other tabs, validated against the cookie the dec
   expect(got).toHaveBeenCalledWith(record);
 });
 
-it('a record whose cookie this tab sees only a moment after the message is applied then', () => {
+/** A receiving tab that heard `record`, on fake timers so the test can say when the cookie shows up. */
+const heard = (sent: typeof record) => {
   vi.useFakeTimers();
+  const sender = createSync(config, win);
+  const receiver = createSync(config, win);
+  const got = vi.fn();
+  receiver.listen(got);
+  sender.post(sent);
+  return got;
+};
+
+it('a record whose cookie this tab sees only a moment after the message is applied then', () => {
   try {
-    const sender = createSync(config, win);
-    const receiver = createSync(config, win);
-    const got = vi.fn();
-    receiver.listen(got);
-    sender.post(record);
+    const got = heard(record);
     expect(got).not.toHaveBeenCalled();
     writeRecord(config, record);
     vi.advanceTimersByTime(110);
@@ -52,13 +58,8 @@ it('a record whose cookie this tab sees only a moment after the message is appli
 });
 
 it('a record whose cookie never comes is ignored for good after two seconds', () => {
-  vi.useFakeTimers();
   try {
-    const sender = createSync(config, win);
-    const receiver = createSync(config, win);
-    const got = vi.fn();
-    receiver.listen(got);
-    sender.post(record);
+    const got = heard(record);
     vi.advanceTimersByTime(2100);
     writeRecord(config, record);
     vi.advanceTimersByTime(2100);
