@@ -15,9 +15,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { type CorpusPage, corpusFiles, type Form, networkOnly, pages } from './corpus/pages';
-import { api, arrivals, categoryOf, click, fire, none, settle, type Visit } from './corpus/scenario';
-import { launch, type Served, serve, type Trackers, trackers, waitQuiet } from './harness';
-import { vendorStubs } from './vendors/index';
+import { api, arrivals, categoryOf, click, fire, none, openContext, settle, type Visit } from './corpus/scenario';
+import { launch, type Served, serve, type Trackers, waitQuiet } from './harness';
 
 const LOADER = '<script src="/consentry.js">';
 /** The loader tag of each way a page can be served: the shield on, switched off, absent, or a worker that answers nothing. */
@@ -64,18 +63,7 @@ afterAll(async () => {
 const at = (way: Way, p: CorpusPage, form: Form = 'unmarked') =>
   site.url(`/${way}/${p.name}-${form}.html`).replace('127.0.0.1', 'localhost');
 
-/** A fresh context (its own registrations and cookies) with every third party answered locally and counted. */
-async function open(): Promise<Visit> {
-  const context = await browser.newContext();
-  const net = await trackers(context, vendorStubs);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /consentry/i.test(m.text())) errors.push(`console: ${m.text()}`);
-  });
-  return { context, page, net, errors, close: () => context.close() };
-}
+const open = (): Promise<Visit> => openContext(browser);
 
 const isControlled = (page: Page) => page.evaluate(() => !!navigator.serviceWorker.controller);
 const waitControlled = (page: Page) =>

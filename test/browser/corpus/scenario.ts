@@ -20,8 +20,8 @@ export interface Visit {
   close(): Promise<void>;
 }
 
-/** A fresh context (empty jar) with every third party answered locally, and the page opened and settled. */
-export async function visit(browser: Browser, site: Served, p: CorpusPage, form: Form): Promise<Visit> {
+/** A fresh context (empty jar, its own service-worker registrations) with every third party answered locally. */
+export async function openContext(browser: Browser): Promise<Visit> {
   const context = await browser.newContext();
   const net = await trackers(context, vendorStubs);
   const page = await context.newPage();
@@ -30,9 +30,15 @@ export async function visit(browser: Browser, site: Served, p: CorpusPage, form:
   page.on('console', (m) => {
     if (m.type() === 'error' && /consentry/i.test(m.text())) errors.push(`console: ${m.text()}`);
   });
-  await page.goto(site.url(`/${p.name}-${form}.html`));
-  await settle(page, p);
   return { context, page, net, errors, close: () => context.close() };
+}
+
+/** `openContext`, with the corpus page opened and settled. */
+export async function visit(browser: Browser, site: Served, p: CorpusPage, form: Form): Promise<Visit> {
+  const v = await openContext(browser);
+  await v.page.goto(site.url(`/${p.name}-${form}.html`));
+  await settle(v.page, p);
+  return v;
 }
 
 /** Wait until the page has done what it does on its own, click what the page offers, and let requests land. */
