@@ -59,14 +59,32 @@ export function guardCookies(win: Realm, gate: Gate): void {
   );
 
   // delete() is left native: deletions always pass.
+  // The options are read once, member by member as WebIDL reads a CookieInit, and the native gets that copy: a
+  // getter could otherwise answer the guard with one name and the native with another. The two members the guard
+  // judges by are converted here, once (the name to text, the expiry to a number); the rest the native converts.
+  const readOnce = (options: any) => {
+    const copy: any = {};
+    // A member left undefined is one the native takes as absent, as it would have.
+    for (const member of 'domain expires name partitioned path sameSite value'.split(' '))
+      copy[member] = options[member];
+    if (copy.name !== undefined) copy.name = `${copy.name}`;
+    if (copy.expires != null) copy.expires = +copy.expires;
+    return copy;
+  };
   replaceMethod(
     (win as any).CookieStore?.prototype,
     'set',
     (nativeCookieStoreSet) =>
       function (this: any, nameOrOptions: any) {
         // Two arguments are (name, value) whatever the first is (`new String('_ga')` names `_ga`): its text is read
-        // once, and the native gets that text. One argument is the options.
-        const options = arguments.length > 1 ? { name: (arguments[0] = `${nameOrOptions}`) } : nameOrOptions || {};
+        // once, and the native gets that text.
+        // One argument is the options; anything but an object goes to the native as it is, which rejects it.
+        const options =
+          arguments.length > 1
+            ? { name: (arguments[0] = `${nameOrOptions}`) }
+            : nameOrOptions && typeof nameOrOptions == 'object'
+              ? (arguments[0] = readOnce(nameOrOptions))
+              : {};
         // A held write resolves as if written: rejecting would surface as an unhandled error in vendor code,
         // while a later get() simply finds nothing, as after an expiry.
         const isDeletion = options.expires != null && options.expires < Date.now();

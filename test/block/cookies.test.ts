@@ -126,6 +126,53 @@ describe('guardCookies', () => {
     expect(reads).toBe(1);
   });
 
+  it('cookieStore.set(options) reads each option once: a name getter cannot show the guard one name and the native another', async () => {
+    const set = vi.spyOn(win.CookieStore.prototype, 'set').mockResolvedValue(undefined);
+    guard();
+    let reads = 0;
+    const shifty = {
+      get name() {
+        return reads++ ? '_ga' : 'theme';
+      },
+      value: '1',
+    };
+    await win.cookieStore.set(shifty);
+    expect(set).toHaveBeenCalledWith({ name: 'theme', value: '1' });
+    expect(reads).toBe(1);
+  });
+
+  it('cookieStore.set(options) reads the expiry once: one that looks past to the guard cannot write a tracking cookie', async () => {
+    const set = vi.spyOn(win.CookieStore.prototype, 'set').mockResolvedValue(undefined);
+    guard();
+    let reads = 0;
+    const shifty = { valueOf: () => (reads++ ? 4102444800000 : 0) };
+    await win.cookieStore.set({ name: '_ga', value: '1', expires: shifty });
+    expect(set).toHaveBeenCalledWith({ name: '_ga', value: '1', expires: 0 });
+    expect(reads).toBe(1);
+  });
+
+  it('cookieStore.set(options) hands the native every option it was given, its own or inherited, the name as text and the expiry as a number', async () => {
+    const set = vi.spyOn(win.CookieStore.prototype, 'set').mockResolvedValue(undefined);
+    guard();
+    const inherited = Object.create({ path: '/shop' });
+    Object.assign(inherited, {
+      name: 'theme',
+      value: 7,
+      domain: null,
+      expires: new Date(4102444800000),
+      partitioned: 1,
+    });
+    await win.cookieStore.set(inherited);
+    expect(set).toHaveBeenCalledWith({
+      name: 'theme',
+      value: 7,
+      domain: null,
+      path: '/shop',
+      expires: 4102444800000,
+      partitioned: 1,
+    });
+  });
+
   it('cookieStore.set with one string argument goes to the native, which reads it as options (and rejects it)', async () => {
     const set = vi.spyOn(win.CookieStore.prototype, 'set').mockResolvedValue(undefined);
     guard();
