@@ -71,6 +71,10 @@ const CASES: Record<string, Case> = {
     script: `cookieStore.set(new String('_ga'), 'boxed');`,
     cookies: ['_ga'],
   },
+  'cookieStore.set(options) whose name and expiry are getters (read once, as the platform reads them)': {
+    script: `cookieStore.set({ get name() { return '_gid'; }, value: 'got', expires: { valueOf: () => Date.now() + 86400000 } });`,
+    cookies: ['_gid'],
+  },
   'cookie writes whose attributes a guard could misread (last Max-Age, invalid Max-Age, unparsable Expires)': {
     script: [
       `document.cookie = '_ga=1; max-age=-1; max-age=3600; path=/';`,
