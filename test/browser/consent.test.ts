@@ -86,6 +86,8 @@ async function fresh(): Promise<{ context: BrowserContext; net: Trackers; tab: P
   const context = await browser.newContext();
   opened.push(context);
   context.setDefaultTimeout(5000);
+  // A ceiling, not a wait: page loads slow down when the whole suite shares two cores.
+  context.setDefaultNavigationTimeout(20_000);
   const net = await trackers(context);
   return { context, net, tab: await context.newPage() };
 }

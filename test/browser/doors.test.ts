@@ -285,6 +285,8 @@ async function run(
 ): Promise<Run> {
   const context = await browser.newContext();
   context.setDefaultTimeout(5000);
+  // A ceiling, not a wait: page loads slow down when the whole suite shares two cores.
+  context.setDefaultNavigationTimeout(20_000);
   try {
     const net = await trackers(context);
     const tab: Page = await context.newPage();

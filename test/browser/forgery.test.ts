@@ -57,6 +57,8 @@ async function open(): Promise<Page> {
 async function fresh(): Promise<Page> {
   context = await browser.newContext();
   context.setDefaultTimeout(5000);
+  // A ceiling, not a wait: page loads slow down when the whole suite shares two cores.
+  context.setDefaultNavigationTimeout(20_000);
   net = await trackers(context);
   return open();
 }

@@ -77,6 +77,8 @@ export async function routeSuite(cases: Record<string, RouteCase>): Promise<Rout
       const context = await browser.newContext();
       try {
         context.setDefaultTimeout(5000);
+        // A ceiling, not a wait: page loads slow down when the whole suite shares two cores.
+        context.setDefaultNavigationTimeout(20_000);
         const net = await trackers(context, STUBS);
         const tab: Page = await context.newPage();
         const errors: string[] = [];

@@ -54,6 +54,8 @@ afterEach(async () => {
 async function loggedIn(): Promise<Page> {
   context = await browser.newContext();
   context.setDefaultTimeout(5000);
+  // A ceiling, not a wait: page loads slow down when the whole suite shares two cores.
+  context.setDefaultNavigationTimeout(20_000);
   await trackers(context);
   const tab = await context.newPage();
   await tab.goto(site.url('/index.html'));

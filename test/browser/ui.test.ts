@@ -113,6 +113,8 @@ afterEach(async () => {
 async function open(path = '/index.html', server = site): Promise<Page> {
   context = await browser.newContext();
   context.setDefaultTimeout(5000);
+  // A ceiling, not a wait: page loads slow down when the whole suite shares two cores.
+  context.setDefaultNavigationTimeout(20_000);
   const tab = await context.newPage();
   await tab.goto(server.url(path));
   return tab;
@@ -188,6 +190,8 @@ describe('strict Content-Security-Policy', () => {
   }> {
     context = await browser.newContext();
     context.setDefaultTimeout(5000);
+    // A ceiling, not a wait: page loads slow down when the whole suite shares two cores.
+    context.setDefaultNavigationTimeout(20_000);
     // Init scripts run before the page's own scripts, whatever its CSP says.
     await context.addInitScript(() => {
       const w = window as any;

@@ -113,6 +113,8 @@ async function run(i: number, withConsentry: boolean): Promise<{ hits: number; c
   const c = Object.values(CASES)[i];
   context = await browser.newContext();
   context.setDefaultTimeout(5000);
+  // A ceiling, not a wait: page loads slow down when the whole suite shares two cores.
+  context.setDefaultNavigationTimeout(20_000);
   const net: Trackers = await trackers(context);
   const tab = await context.newPage();
   await tab.goto(site.url(`/${withConsentry ? 'with' : 'without'}-${i}.html`));
