@@ -78,11 +78,12 @@ export function guardCookies(win: Realm, gate: Gate): void {
       function (this: any, nameOrOptions: any) {
         // Two arguments are (name, value) whatever the first is (`new String('_ga')` names `_ga`): its text is read
         // once, and the native gets that text.
-        // One argument is the options; anything but an object goes to the native as it is, which rejects it.
+        // One argument is the options. Any object counts, a function too (WebIDL reads its `name` like any other
+        // member); anything else goes to the native as it is, which rejects it.
         const options =
           arguments.length > 1
             ? { name: (arguments[0] = `${nameOrOptions}`) }
-            : nameOrOptions && typeof nameOrOptions == 'object'
+            : Object(nameOrOptions) === nameOrOptions
               ? (arguments[0] = readOnce(nameOrOptions))
               : {};
         // A held write resolves as if written: rejecting would surface as an unhandled error in vendor code,

@@ -173,6 +173,14 @@ describe('guardCookies', () => {
     });
   });
 
+  it('cookieStore.set with a function as the options is judged by its name, as the platform reads it', async () => {
+    const set = vi.spyOn(win.CookieStore.prototype, 'set').mockResolvedValue(undefined);
+    guard();
+    await expect(win.cookieStore.set(Object.assign(function _ga() {}, { value: '1' }))).resolves.toBeUndefined();
+    expect(set).not.toHaveBeenCalled();
+    expect(reported.map((item) => item.url)).toEqual(['_ga']);
+  });
+
   it('cookieStore.set with one string argument goes to the native, which reads it as options (and rejects it)', async () => {
     const set = vi.spyOn(win.CookieStore.prototype, 'set').mockResolvedValue(undefined);
     guard();
