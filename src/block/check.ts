@@ -6,10 +6,11 @@ import {
   XLINK_NAMESPACE,
 } from '../catalogue/marked-form';
 import type { Match } from '../catalogue/matcher';
+import { matchText, splitText } from '../core/intrinsics';
 import type { BlockedKind } from '../core/types';
 import { type Gate, GUARD_FAILURE } from './gate';
 import { addCategory, isMarkedHeld, PARKED, park } from './marker';
-import { nativeSetAttribute } from './natives';
+import { callNative, nativeSetAttribute } from './natives';
 
 /**
  * Elements worth a look inside an added subtree or a parsed fragment (a link without `ping` costs one lookup), and
@@ -26,7 +27,7 @@ const nativeSetAttributeNS = globalThis.Element?.prototype.setAttributeNS;
 const parkFor = (el: Element, match: Match | undefined, name: string, value: unknown) => {
   if (name != 'xlink:href' || el.localName != 'script') return park(el, match, name, value);
   park(el, match);
-  nativeSetAttributeNS.call(el, XLINK_NAMESPACE, name, value as string);
+  callNative(nativeSetAttributeNS, el, [XLINK_NAMESPACE, name, value as string]);
   return PARKED;
 };
 
@@ -41,10 +42,8 @@ const refreshHeld = (gate: Gate, el: Element, name: string, value: unknown): unk
   const content = name == 'content' ? value : el.getAttribute('content');
   return (
     (name == 'content' || name == 'http-equiv') &&
-    /^\s*refresh\s*$/i.test(String(equiv)) &&
-    String(content)
-      .split(/[\s;,'"=]+/)
-      .some((url) => url && gate.hold(url, 'navigation', el))
+    matchText(/^\s*refresh\s*$/i, String(equiv)) &&
+    splitText(String(content), /[\s;,'"=]+/).some((url) => url && gate.hold(url, 'navigation', el))
   );
 };
 
@@ -61,8 +60,7 @@ export function checkAttributeWrite(gate: Gate, el: Element, name: string, value
     const text = String(value);
     // The platform splits both on ASCII whitespace: a TAB or a newline separates two URLs as a space does.
     if (name == 'ping')
-      return text
-        .split(ASCII_WHITESPACE)
+      return splitText(text, ASCII_WHITESPACE)
         .filter((url) => {
           const match = url && gate.hold(url, 'ping', el);
           if (match) {
@@ -70,7 +68,8 @@ export function checkAttributeWrite(gate: Gate, el: Element, name: string, value
             const keptAttribute = HELD_PING_PREFIX + match.category;
             const kept = el.getAttribute(keptAttribute) || '';
             addCategory(el, match);
-            if (!kept.split(' ').includes(url)) nativeSetAttribute.call(el, keptAttribute, (kept + ' ' + url).trim());
+            if (!kept.split(' ').includes(url))
+              callNative(nativeSetAttribute, el, [keptAttribute, (kept + ' ' + url).trim()]);
           }
           return !match;
         })
@@ -81,9 +80,9 @@ export function checkAttributeWrite(gate: Gate, el: Element, name: string, value
     // token is checked from its start and from after each of its commas (a superset of the URLs the browser reads).
     // Any other attribute is one URL.
     const urls = name.endsWith('srcset')
-      ? text
-          .split(ASCII_WHITESPACE)
-          .flatMap((token) => token.split(',').map((_, i, parts) => parts.slice(i).join(',').replace(/,+$/, '')))
+      ? splitText(text, ASCII_WHITESPACE).flatMap((token) =>
+          token.split(',').map((_, i, parts) => matchText(/^(.*?),*$/, parts.slice(i).join(','))![1]),
+        )
       : [text];
     for (const url of urls) {
       const match = url && gate.hold(url, tag as BlockedKind, el);
@@ -111,7 +110,7 @@ export function checkElement(gate: Gate, el: Element): boolean {
       const toWrite = value && checkAttributeWrite(gate, el, name, value);
       if (toWrite === PARKED) return true;
       if (toWrite != value) {
-        nativeSetAttribute.call(el, name, toWrite as string);
+        callNative(nativeSetAttribute, el, [name, toWrite as string]);
         return true;
       }
     }

@@ -47,12 +47,12 @@ const attributeName = (namespace: string | null, name: string): string =>
  * Guards every way a URL gets onto an element of this realm: the reflecting properties of URL_ATTRIBUTES (`src`,
  * `srcset`, `imageSrcset`, `poster`, `background`, `data`, `ping`...; script `type`, iframe `srcdoc`, meta `content`
  * and `httpEquiv`), wherever on the prototype chain they live (`src` of audio and video is HTMLMediaElement's);
- * `setAttribute`, `setAttributeNS` (an XLink `href` as `xlink:href`), an attribute node's `value`,
- * `setAttributeNode(NS)` and `attributes.setNamedItem(NS)`; and `new Audio(url)`, whose constructor writes `src`
- * natively. `new Image()` sets nothing. Prototypes, not instances, so `Element.prototype.setAttribute.call(el, …)`
+ * `setAttribute`, `setAttributeNS` (an XLink `href` as `xlink:href`), an attribute node's `value`, `nodeValue`
+ * and `textContent`, `setAttributeNode(NS)` and `attributes.setNamedItem(NS)`; and `new Audio(url)`, whose
+ * constructor writes `src` natively. `new Image()` sets nothing. Prototypes, not instances, so `Element.prototype.setAttribute.call(el, …)`
  * is caught too. A held URL parks the element (see marker.ts) and is reported once per element by the gate.
  *
- * Not covered: an attribute node's `nodeValue`/`textContent`, CSS `url()`.
+ * Not covered: CSS `url()`.
  */
 export function guardElements(win: Realm, gate: Gate): void {
   /** The value to hand to the native write of attribute `name`, or PARKED. */
@@ -60,7 +60,7 @@ export function guardElements(win: Realm, gate: Gate): void {
     if (name == 'srcdoc') return scrubMarkup(win.document, gate, value);
     // a parked script stays a data block: a later `type` only becomes the type it gets back on consent
     if (name == 'type' && el.localName == 'script' && isMarkedHeld(gate, el)) {
-      nativeSetAttribute.call(el, ORIGINAL_TYPE_ATTRIBUTE, value as string);
+      callNative(nativeSetAttribute, el, [ORIGINAL_TYPE_ATTRIBUTE, value as string]);
       return PARKED;
     }
     return checkAttributeWrite(gate, el, name, value);
@@ -83,7 +83,7 @@ export function guardElements(win: Realm, gate: Gate): void {
         (nativeSetter) =>
           function (this: Element, value: unknown) {
             const checked = valueToWrite(this, name, value);
-            if (checked !== PARKED) nativeSetter.call(this, checked);
+            if (checked !== PARKED) callNative(nativeSetter, this, [checked]);
           },
       );
     }
@@ -96,9 +96,9 @@ export function guardElements(win: Realm, gate: Gate): void {
     'setAttribute',
     (nativeMethod) =>
       function (this: Element, name: string, value: string) {
-        if (arguments.length < 2) return nativeMethod.apply(this, arguments as any);
+        if (arguments.length < 2) return callNative(nativeMethod, this, arguments);
         const checked = valueToWrite(this, attributeName(null, name), value);
-        if (checked !== PARKED) nativeMethod.call(this, name, checked);
+        if (checked !== PARKED) callNative(nativeMethod, this, [name, checked]);
       },
   );
   replaceMethod(
@@ -106,9 +106,9 @@ export function guardElements(win: Realm, gate: Gate): void {
     'setAttributeNS',
     (nativeMethod) =>
       function (this: Element, namespace: string | null, name: string, value: string) {
-        if (arguments.length < 3) return nativeMethod.apply(this, arguments as any);
+        if (arguments.length < 3) return callNative(nativeMethod, this, arguments);
         const checked = valueToWrite(this, attributeName(namespace, name), value);
-        if (checked !== PARKED) nativeMethod.call(this, namespace, name, checked);
+        if (checked !== PARKED) callNative(nativeMethod, this, [namespace, name, checked]);
       },
   );
   // An attribute node: checked for the element it is (or is about to be) on. A parked element keeps the value in its
@@ -122,9 +122,26 @@ export function guardElements(win: Realm, gate: Gate): void {
     (nativeSetter) =>
       function (this: Attr, value: unknown) {
         const checked = checkNode(this.ownerElement, this, value);
-        if (checked !== PARKED) nativeSetter.call(this, checked);
+        if (checked !== PARKED) callNative(nativeSetter, this, [checked]);
       },
   );
+  // Node's `nodeValue` and `textContent` set an attribute node's value too. Every other node passes straight on: the
+  // node type is read with the captured native getter, so a page cannot make an attribute node look like another.
+  const nativeNodeType = Object.getOwnPropertyDescriptor(win.Node.prototype, 'nodeType')!.get!;
+  for (const name of ['nodeValue', 'textContent'])
+    replaceAccessor(
+      win.Node.prototype,
+      name,
+      'set',
+      (nativeSetter) =>
+        function (this: Node, value: unknown) {
+          const checked =
+            callNative(nativeNodeType, this, []) == 2
+              ? checkNode((this as Attr).ownerElement, this as Attr, value)
+              : value;
+          if (checked !== PARKED) callNative(nativeSetter, this, [checked]);
+        },
+    );
   // A NamedNodeMap does not name its element: each map is remembered, on its first read, with the element it is of.
   const mapOwners = new WeakMap<NamedNodeMap, Element>();
   replaceAccessor(
@@ -133,7 +150,7 @@ export function guardElements(win: Realm, gate: Gate): void {
     'get',
     (nativeGetter) =>
       function (this: Element) {
-        const map = nativeGetter.call(this);
+        const map = callNative(nativeGetter, this, []);
         mapOwners.has(map) || mapOwners.set(map, this);
         return map;
       },
@@ -152,7 +169,7 @@ export function guardElements(win: Realm, gate: Gate): void {
           const el = mapOwners.get(this as NamedNodeMap) || (this as Element);
           return attr?.nodeType == 2 && checkNode(el, attr, attr.value) === PARKED
             ? null
-            : nativeMethod.apply(this, arguments);
+            : callNative(nativeMethod, this, arguments);
         },
     );
   // new Audio(src): the native constructor writes `src` past every setter, so the guarded one writes it instead.

@@ -1,5 +1,5 @@
 import type { Realm } from '../core/realm';
-import { replaceAccessor, replaceMethod } from './natives';
+import { callNative, replaceAccessor, replaceMethod } from './natives';
 
 /** Set on each realm's global once guarded; a navigated frame gets a new global and so is guarded again. */
 const GUARDED = Symbol();
@@ -47,8 +47,8 @@ export function guardFrames(
         'get',
         (nativeGetter) =>
           function (this: HTMLIFrameElement) {
-            guardChild(nativeContentWindow.call(this));
-            return nativeGetter.call(this);
+            guardChild(callNative(nativeContentWindow, this, []));
+            return callNative(nativeGetter, this, []);
           },
       );
   }
@@ -58,7 +58,7 @@ export function guardFrames(
     'open',
     (nativeOpen) =>
       function (this: Window) {
-        const popup = nativeOpen.apply(this, arguments as any);
+        const popup = callNative(nativeOpen, this, arguments);
         guardChild(popup);
         return popup;
       },
@@ -74,7 +74,7 @@ export function guardFrames(
         (nativeMethod) =>
           function (this: Node) {
             for (let i = 0; i < arguments.length; i++) beforeInsert?.(this, arguments[i]);
-            const result = nativeMethod.apply(this, arguments as any);
+            const result = callNative(nativeMethod, this, arguments);
             for (let i = 0; i < arguments.length; i++)
               if (arguments[i]?.localName == 'iframe') arguments[i].contentWindow;
             return result;

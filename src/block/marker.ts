@@ -9,7 +9,7 @@ import {
 } from '../catalogue/marked-form';
 import type { Match } from '../catalogue/matcher';
 import { allowsEvery, type Gate } from './gate';
-import { nativeSetAttribute } from './natives';
+import { callNative, nativeSetAttribute } from './natives';
 
 /**
  * The inert marker. A held element stays where it is, keeps every attribute and its inline text, and only loses the
@@ -45,9 +45,12 @@ export const isMarkedHeld = (gate: Gate, el: Element): boolean => {
 /** Adds `match`'s category to `data-consent`, naming its vendor on a first mark. */
 export function addCategory(el: Element, match: Match): void {
   const categories = el.getAttribute(CONSENT_ATTRIBUTE);
-  if (categories == null) nativeSetAttribute.call(el, VENDOR_ATTRIBUTE, match.vendor);
+  if (categories == null) callNative(nativeSetAttribute, el, [VENDOR_ATTRIBUTE, match.vendor]);
   if (!consentCategories(categories || '').includes(match.category))
-    nativeSetAttribute.call(el, CONSENT_ATTRIBUTE, categories ? categories + ' ' + match.category : match.category);
+    callNative(nativeSetAttribute, el, [
+      CONSENT_ATTRIBUTE,
+      categories ? categories + ' ' + match.category : match.category,
+    ]);
 }
 
 /**
@@ -60,20 +63,20 @@ export function park(el: Element, match?: Match, name?: string, value?: unknown)
   if (isScript) {
     const type = el.getAttribute('type');
     if (type != INERT_SCRIPT_TYPE) {
-      if (type) nativeSetAttribute.call(el, ORIGINAL_TYPE_ATTRIBUTE, type);
+      if (type) callNative(nativeSetAttribute, el, [ORIGINAL_TYPE_ATTRIBUTE, type]);
       // type first: setting src on a connected script prepares it at once
-      nativeSetAttribute.call(el, 'type', INERT_SCRIPT_TYPE);
+      callNative(nativeSetAttribute, el, ['type', INERT_SCRIPT_TYPE]);
     }
   } else
     for (const attribute of URL_ATTRIBUTES[el.localName] || []) {
       const url = el.getAttribute(attribute);
       if (url != null) {
-        nativeSetAttribute.call(el, heldAttribute(attribute), url);
+        callNative(nativeSetAttribute, el, [heldAttribute(attribute), url]);
         el.removeAttribute(attribute);
       }
     }
   // a script keeps the original value, not a string: under Trusted Types only a TrustedScriptURL may go into its src
-  if (name) nativeSetAttribute.call(el, isScript ? name : heldAttribute(name), value as string);
+  if (name) callNative(nativeSetAttribute, el, [isScript ? name : heldAttribute(name), value as string]);
   // template content (HTML strings being checked) has no window and is thrown away
   if (!el.isConnected && el.ownerDocument.defaultView) parkedOffDocument.add(el);
   announceParkedFrame(el);

@@ -1,9 +1,10 @@
 import { CONSENT_ATTRIBUTE, URL_ATTRIBUTES } from '../catalogue/marked-form';
+import { matchText, replaceText } from '../core/intrinsics';
 import type { Realm } from '../core/realm';
 import { checkElement, URL_ELEMENTS_SELECTOR } from './check';
 import { type Gate, GUARD_FAILURE } from './gate';
 import { isMarkedHeld, park } from './marker';
-import { nativeInnerHTMLSetter, nativeSetAttribute, replaceAccessor, replaceMethod } from './natives';
+import { callNative, nativeInnerHTMLSetter, nativeSetAttribute, replaceAccessor, replaceMethod } from './natives';
 
 /** Could this string carry a URL attribute? Strings that cannot (most of them) go straight to the native call. */
 const MAY_CARRY_URL = /(src|href|data|ping|consent)[\w-]*\s*=/i;
@@ -33,7 +34,7 @@ export function scrubTree(gate: Gate, root: any): boolean {
     const scrubbed = srcdoc && scrubMarkup(el.ownerDocument, gate, srcdoc);
     if (scrubbed != srcdoc) {
       changed = true;
-      nativeSetAttribute.call(el, 'srcdoc', scrubbed as string);
+      callNative(nativeSetAttribute, el, ['srcdoc', scrubbed as string]);
     }
   }
   return changed;
@@ -49,9 +50,9 @@ const SCRUBBED_SELECTOR = URL_ELEMENTS_SELECTOR + ',[srcdoc],template,[' + CONSE
  */
 export function scrubMarkup(doc: Document, gate: Gate, html: unknown): unknown {
   const text = String(html);
-  if (!MAY_CARRY_URL.test(text)) return html;
+  if (!matchText(MAY_CARRY_URL, text)) return html;
   const template = doc.createElement('template');
-  nativeInnerHTMLSetter.call(template, text);
+  callNative(nativeInnerHTMLSetter, template, [text]);
   // template serialisation keeps `<script>` text and attributes; a parked script comes out as type="text/plain"
   return scrubTree(gate, template.content) ? template.innerHTML : html;
 }
@@ -70,7 +71,7 @@ export function guardMarkup(win: Realm, gate: Gate): void {
   // An iframe that markup just inserted has its about:blank realm already, reachable as `window[name]`: reading its
   // contentWindow lets the frames guard install into it before page code gets there.
   const guardFramesIn = (html: unknown) => {
-    if (/<iframe/i.test(html as string))
+    if (matchText(/<iframe/i, html as string))
       for (const frame of win.document.querySelectorAll('iframe')) frame.contentWindow;
   };
   const guardSetter = (target: unknown, name: string) =>
@@ -80,7 +81,7 @@ export function guardMarkup(win: Realm, gate: Gate): void {
       'set',
       (nativeSetter) =>
         function (this: Element, html: unknown) {
-          nativeSetter.call(this, scrub(html));
+          callNative(nativeSetter, this, [scrub(html)]);
           guardFramesIn(html);
         },
     );
@@ -92,7 +93,7 @@ export function guardMarkup(win: Realm, gate: Gate): void {
         function (this: unknown, ...args: unknown[]) {
           // too few arguments: the native throws its own TypeError
           if (args.length > htmlArgument) args[htmlArgument] = scrub(args[htmlArgument]);
-          const result = nativeMethod.apply(this, args);
+          const result = callNative(nativeMethod, this, args);
           guardFramesIn(args[htmlArgument]);
           return result;
         },
@@ -110,7 +111,7 @@ export function guardMarkup(win: Realm, gate: Gate): void {
     'parseFromString',
     (nativeMethod) =>
       function (this: DOMParser) {
-        const parsed = nativeMethod.apply(this, arguments as any);
+        const parsed = callNative(nativeMethod, this, arguments);
         scrubTree(gate, parsed);
         return parsed;
       },
@@ -121,7 +122,7 @@ export function guardMarkup(win: Realm, gate: Gate): void {
     'importNode',
     (nativeMethod) =>
       function (this: Document) {
-        const copy = nativeMethod.apply(this, arguments as any);
+        const copy = callNative(nativeMethod, this, arguments);
         scrubTree(gate, copy);
         return copy;
       },
@@ -132,7 +133,7 @@ export function guardMarkup(win: Realm, gate: Gate): void {
     (nativeMethod) =>
       function (this: Document, node: unknown) {
         checkInserted(gate, this, node);
-        return nativeMethod.apply(this, arguments as any);
+        return callNative(nativeMethod, this, arguments);
       },
   );
   // The editing commands insert through the editor, not through any setter: their markup or image URL is checked
@@ -145,11 +146,12 @@ export function guardMarkup(win: Realm, gate: Gate): void {
         const command = String(args[0]).toLowerCase();
         if (args.length > 2 && command == 'inserthtml') args[2] = scrub(args[2]);
         if (args.length > 2 && command == 'insertimage') {
-          const image = '<img src="' + String(args[2]).replace(/&/g, '&amp;').replace(/"/g, '&quot;') + '">';
+          const image =
+            '<img src="' + replaceText(String(args[2]), /[&"]/, (found) => (found == '&' ? '&amp;' : '&quot;')) + '">';
           const scrubbed = scrub(image);
           if (scrubbed != image) args.splice(0, 3, 'insertHTML', args[1], scrubbed);
         }
-        return nativeMethod.apply(this, args);
+        return callNative(nativeMethod, this, args);
       },
   );
   guardDocumentWrite(win, gate);
@@ -178,17 +180,17 @@ export function checkInserted(gate: Gate, target: any, node: any): void {
  */
 function scrubFrameUrl(gate: Gate, frame: Element): void {
   const url = frame.getAttribute('src');
-  const data = url && /^\s*(?:data:text\/html([^,]*),|javascript:)/i.exec(url);
+  const data = url && matchText(/^\s*(?:data:text\/html([^,]*),|javascript:)/i, url);
   if (!data) return;
   try {
     const body = url.slice(data[0].length);
-    let html = /;base64/i.test(data[1]) ? atob(body) : decodeURIComponent(body);
+    let html = matchText(/;base64/i, data[1]) ? atob(body) : decodeURIComponent(body);
     // a string literal's escapes (a backslash before a quote) read as the characters they stand for
-    if (data[1] == null) html = html.replace(/\\(.)/g, '$1');
+    if (data[1] == null) html = replaceText(html, /\\(.)/, (_, escaped) => escaped!);
     const scrubbed = scrubMarkup(frame.ownerDocument, gate, html);
     if (scrubbed != html) {
       if (data[1] == null) throw 0;
-      nativeSetAttribute.call(frame, 'src', 'data:text/html,' + encodeURIComponent(scrubbed as string));
+      callNative(nativeSetAttribute, frame, ['src', 'data:text/html,' + encodeURIComponent(scrubbed as string)]);
     }
   } catch {
     park(frame, GUARD_FAILURE);
@@ -232,13 +234,13 @@ export function guardDocumentWrite(win: Realm, gate: Gate): void {
             for (const script of fragment.querySelectorAll('script')) scriptsInsertedByConsentry.add(script);
             return range.insertNode(fragment);
           }
-          if (!args.length) return nativeWrite.call(this);
+          if (!args.length) return callNative(nativeWrite, this, []);
           // One tag may come over several calls (`'<scr'`, then `'ipt src=…>'`): an unfinished tag at the end waits
           // for the next call and is checked whole; a microtask writes what is left when the script ends (the
           // insertion point still stands then).
           let text: unknown = html;
           const joined = unfinished + html;
-          const cut = joined.search(UNFINISHED_TAG);
+          const cut = matchText(UNFINISHED_TAG, joined)?.index ?? -1;
           // markup without an unfinished tag is written as given (a TrustedHTML stays one)
           if (unfinished || cut >= 0) {
             text = cut < 0 ? joined : joined.slice(0, cut);
@@ -246,10 +248,10 @@ export function guardDocumentWrite(win: Realm, gate: Gate): void {
             queueMicrotask(() => {
               const rest = unfinished;
               unfinished = '';
-              if (rest) nativeWrite.call(this, scrubMarkup(win.document, gate, rest));
+              if (rest) callNative(nativeWrite, this, [scrubMarkup(win.document, gate, rest)]);
             });
           }
-          return nativeWrite.call(this, scrubMarkup(win.document, gate, text));
+          return callNative(nativeWrite, this, [scrubMarkup(win.document, gate, text)]);
         },
     );
   guardWrite('write');

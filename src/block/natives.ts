@@ -5,12 +5,7 @@
  */
 const elementPrototype = globalThis.Element?.prototype;
 
-/**
- * Calls a captured native with a receiver and arguments. Never `native.call(...)`/`native.apply(...)`: those read
- * `Function.prototype` at the time of the call, so a page that replaced them could switch a guard off or be handed
- * the native itself.
- */
-export const { apply: callNative } = Reflect;
+export { callNative } from '../core/intrinsics';
 
 export const nativeSetAttribute = elementPrototype?.setAttribute as Element['setAttribute'];
 export const nativeGetAttribute = elementPrototype?.getAttribute as Element['getAttribute'];

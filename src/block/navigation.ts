@@ -1,17 +1,20 @@
 import type { Realm } from '../core/realm';
 import type { Gate } from './gate';
-import { replaceMethod } from './natives';
+import { callNative, replaceMethod } from './natives';
 
 /**
- * Navigations that a script starts to a tracker URL before consent: `window.open` (a popup or a named frame) and
- * `form.submit()` / `form.requestSubmit()`. One the visitor starts is theirs and passes: a click on a link or a
- * submit button never comes here, and a call made while the page has transient user activation (inside the
- * visitor's click, as a share button's popup) passes too, the rule the popup blocker itself follows. Without it,
- * the navigation is refused the way the platform refuses one: `window.open` returns null (a blocked popup), a
- * form's submit does nothing (no request, no `submit` event). Reported as `navigation`, never replayed.
+ * Navigations that a script starts to a tracker URL before consent: `window.open` (a popup or a named frame),
+ * `form.submit()` / `form.requestSubmit()`, and every other navigation of this realm's own page (`location.href =`,
+ * `location.assign()`/`replace()`, `navigation.navigate()`, a scripted `a.click()`). One the visitor starts is
+ * theirs and passes: a click on a link or a submit button (the Navigation API's `userInitiated`), and a call made
+ * while the page has transient user activation (inside the visitor's click, as a share button's popup), the rule
+ * the popup blocker itself follows. Without it, the navigation is refused the way the platform refuses one:
+ * `window.open` returns null (a blocked popup), a form's submit does nothing (no request, no `submit` event), any
+ * other navigation is cancelled (as a `navigate` listener cancels one: `navigation.navigate()` rejects with an
+ * AbortError). Reported as `navigation`, never replayed.
  *
- * Not held: `location.href =`, `location.assign()` and `replace()` (the Location object's members cannot be
- * replaced by page code) and `<a target>` clicks, which are the visitor's.
+ * The Location object's members cannot be replaced by page code: the Navigation API's `navigate` event (Chromium 102
+ * on; other engines as they ship it) is what sees them. Where it is missing, they are not held.
  */
 export function guardNavigation(win: Realm, gate: Gate): void {
   const activation = win.navigator.userActivation;
@@ -24,12 +27,17 @@ export function guardNavigation(win: Realm, gate: Gate): void {
       return 1;
     }
   };
+  // Listening first (the loader runs before any page script), so no page listener can stop the event before it is
+  // cancelled. A traversal (back/forward) to another document cannot be cancelled: it is the visitor's anyway.
+  (win as any).navigation?.addEventListener('navigate', (event: any) => {
+    if (!event.userInitiated && refuses(event.destination.url)) event.preventDefault();
+  });
   replaceMethod(
     win,
     'open',
     (nativeOpen) =>
       function (url?: string | URL) {
-        return url && refuses(url) ? null : nativeOpen.apply(win, arguments);
+        return url && refuses(url) ? null : callNative(nativeOpen, win, arguments);
       },
   );
   // The URL a submission goes to: the submitter's formaction when it has one, else the form's action (both
@@ -43,8 +51,9 @@ export function guardNavigation(win: Realm, gate: Gate): void {
       name,
       (nativeSubmit) =>
         function (this: HTMLFormElement, submitter?: HTMLButtonElement | HTMLInputElement | null) {
-          const url = (submitter?.hasAttribute?.('formaction') && submitter.formAction) || nativeAction.call(this);
-          return refuses(url) ? undefined : nativeSubmit.apply(this, arguments);
+          const url =
+            (submitter?.hasAttribute?.('formaction') && submitter.formAction) || callNative(nativeAction, this, []);
+          return refuses(url) ? undefined : callNative(nativeSubmit, this, arguments);
         },
     );
 }

@@ -1,7 +1,8 @@
+import { matchText, splitText } from '../core/intrinsics';
 import type { Realm } from '../core/realm';
 import type { BlockedKind } from '../core/types';
 import type { Gate } from './gate';
-import { type NativeFunction, replaceConstructor, replaceMethod } from './natives';
+import { callNative, type NativeFunction, replaceConstructor, replaceMethod } from './natives';
 
 /**
  * Platform APIs that fetch outside fetch/XHR: worklet modules (audio, paint), FontFace sources, Cache.add/addAll,
@@ -24,7 +25,7 @@ export function guardPlatform(win: Realm, gate: Gate): void {
   };
   /** A URL list read loosely: every run between whitespace, quotes, brackets, commas and `;`, a superset of the URLs. */
   const holdsAny = (text: string, kind: BlockedKind) =>
-    text.split(/[\s()'",;]+/).some((token) => token && holds(token, kind));
+    splitText(text, /[\s()'",;]+/).some((token) => token && holds(token, kind));
 
   // addModule rejects with an AbortError when the module's fetch fails.
   replaceMethod(
@@ -34,7 +35,7 @@ export function guardPlatform(win: Realm, gate: Gate): void {
       function (this: Worklet, url: string | URL) {
         return holds(url, 'worklet')
           ? NativePromise.reject(new NativeDOMException('Blocked until consent', 'AbortError'))
-          : nativeAddModule.apply(this, arguments);
+          : callNative(nativeAddModule, this, arguments);
       },
   );
 
@@ -48,7 +49,7 @@ export function guardPlatform(win: Realm, gate: Gate): void {
       function (this: Cache, request: RequestInfo | URL) {
         return holds(request, 'cache')
           ? NativePromise.reject(new NativeTypeError('Failed to fetch'))
-          : nativeAdd.apply(this, arguments);
+          : callNative(nativeAdd, this, arguments);
       },
   );
   replaceMethod(
@@ -60,11 +61,11 @@ export function guardPlatform(win: Realm, gate: Gate): void {
         try {
           list = [...requests];
         } catch {
-          return nativeAddAll.apply(this, arguments);
+          return callNative(nativeAddAll, this, arguments);
         }
         return list.some((request) => holds(request, 'cache'))
           ? NativePromise.reject(new NativeTypeError('Failed to fetch'))
-          : nativeAddAll.call(this, list);
+          : callNative(nativeAddAll, this, [list]);
       },
   );
 
@@ -106,7 +107,7 @@ export function guardPlatform(win: Realm, gate: Gate): void {
     for (const server of servers) {
       const urls = server?.urls;
       const list: string[] = typeof urls == 'string' ? [urls] : [...(urls || [])];
-      if (!list.some((url) => holds('https://' + String(url).replace(/^[a-z]+:(\/\/)?/i, ''), 'rtc')))
+      if (!list.some((url) => holds('https://' + matchText(/^(?:[a-z]+:(?:\/\/)?)?(.*)/is, String(url))![1], 'rtc')))
         kept.push(Object.create(server, { urls: { value: urls } }));
     }
     return Object.create(config, { iceServers: { value: kept } });
@@ -127,7 +128,7 @@ export function guardPlatform(win: Realm, gate: Gate): void {
     'setConfiguration',
     (nativeSetConfiguration) =>
       function (this: RTCPeerConnection, config: RTCConfiguration) {
-        return nativeSetConfiguration.call(this, withoutHeldServers(config));
+        return callNative(nativeSetConfiguration, this, [withoutHeldServers(config)]);
       },
   );
 }

@@ -13,7 +13,7 @@ import type { Realm } from '../core/realm';
 import { allowsEvery, type Gate } from './gate';
 import { parkedOffDocument } from './marker';
 import { guardDocumentWrite, scriptsInsertedByConsentry } from './markup';
-import { nativeSetAttribute } from './natives';
+import { callNative, nativeSetAttribute } from './natives';
 
 /** How long an inline script waits for the external scripts before it (one that hangs must not stall the rest). */
 export const BARRIER_MS = 3000;
@@ -118,11 +118,11 @@ export function createReactivator(win: Realm, gate: Gate): Reactivator {
     const stillHeld = consentCategories(categories).filter((category) => {
       if (!gate.allowed(category)) return true;
       const kept = el.getAttribute(HELD_PING_PREFIX + category);
-      nativeSetAttribute.call(el, 'ping', [el.getAttribute('ping'), kept].join(' ').trim());
+      callNative(nativeSetAttribute, el, ['ping', [el.getAttribute('ping'), kept].join(' ').trim()]);
       el.removeAttribute(HELD_PING_PREFIX + category);
       return false;
     });
-    if (stillHeld[0]) nativeSetAttribute.call(el, CONSENT_ATTRIBUTE, stillHeld.join(' '));
+    if (stillHeld[0]) callNative(nativeSetAttribute, el, [CONSENT_ATTRIBUTE, stillHeld.join(' ')]);
     else for (const name of [CONSENT_ATTRIBUTE, VENDOR_ATTRIBUTE]) el.removeAttribute(name);
   };
 

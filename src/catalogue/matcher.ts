@@ -1,3 +1,4 @@
+import { matchText, replaceText } from '../core/intrinsics';
 import type { CategoryId, Rule } from '../core/types';
 import { catalogue, categoryOf } from './catalogue';
 
@@ -30,7 +31,8 @@ export interface MatcherOptions {
  * prefix without its leading `/` ('' for any path) and what it names.
  */
 type HostTable = Map<string, [pathPrefix: string, match: Match][]>;
-type CookieRule = [pattern: RegExp, match: Match, rank: number];
+/** A name, or the parts before and after its first `*` (which stands for any run of characters). */
+type CookieRule = [before: string, after: string | undefined, match: Match, rank: number];
 
 const ALLOW = 'a';
 const SITE_RULES = 'r';
@@ -58,7 +60,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
    * same here. Catalogue entries take the same road.
    */
   const addHostRule = (table: string, rule: string, match: Match) => {
-    const [, host, path] = /^(?:\w*:?\/\/|\*?\.)?([^/?]*)\/?(.*)/.exec(rule.trim())!;
+    const [, host, path] = matchText(/^(?:\w*:?\/\/|\*?\.)?([^/?]*)\/?(.*)/, rule.trim())!;
     const key = table + host.toLowerCase();
     const entries = hostTable.get(key) || [];
     hostTable.set(key, entries);
@@ -67,12 +69,14 @@ export function createMatcher(options: MatcherOptions): Matcher {
   };
 
   /** `*` stands for any run of characters. Site rules outrank the catalogue, exact names outrank patterns, then longest. */
-  const addCookieRule = (name: string, match: Match, rank: number) =>
-    cookieRules.push([
-      RegExp('^' + name.replace(/\W/g, '\\$&').replace('\\*', '.*') + '$'),
-      match,
-      rank + (name.includes('*') ? name.length : 1e5),
-    ]);
+  const addCookieRule = (name: string, match: Match, rank: number) => {
+    const star = name.indexOf('*');
+    cookieRules.push(
+      star < 0
+        ? [name, undefined, match, rank + 1e5]
+        : [name.slice(0, star), name.slice(star + 1), match, rank + name.length],
+    );
+  };
 
   // Each table is built on its first question rather than at creation, so the loader's synchronous start (config,
   // record, guards) does not wait for it: the first URL a guard asks about pays for the host table, the first
@@ -95,7 +99,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
       for (const name of names ? names.split(' ') : []) addCookieRule(name, { category: categoryOf[code], vendor }, 0);
     for (const rule of options.cookies)
       addCookieRule(rule.name, { category: rule.category, vendor: rule.vendor || rule.name }, 1e6);
-    cookieRules.sort((a, b) => b[2] - a[2]);
+    cookieRules.sort((a, b) => b[3] - a[3]);
   };
 
   /**
@@ -120,20 +124,20 @@ export function createMatcher(options: MatcherOptions): Matcher {
       // the browser could read otherwise goes through its URL parser: schemes, `//host`, page-relative paths,
       // whitespace and non-ASCII (stripped or IDNA-mapped), backslashes (read as slashes) and dot segments, written
       // out or percent-encoded (`/a/%2e%2e/b` is `/b`).
-      if (/[^!-~]|\\|\/\.|%2e|^(?!\/[^/])/i.test(url))
+      if (matchText(/[^!-~]|\\|\/\.|%2e|^(?!\/[^/])/i, url))
         try {
           const parsed = new URL(url, base);
           // Only these schemes load anything a tracker can see; data:, blob:, javascript:, about:... never match.
-          if (!/^(http|ws)s?:$/.test(parsed.protocol)) return;
+          if (!matchText(/^(http|ws)s?:$/, parsed.protocol)) return;
           // Without the trailing dot of a fully qualified name (`hm.baidu.com.`).
-          host = parsed.hostname.replace(/\.+$/, '');
+          host = matchText(/^(.*?)\.*$/, parsed.hostname)![1];
           // Path and query as the browser sends them (`search` would drop the `?` of an empty query: `/tr?`).
-          path = parsed.href.replace(/^\w+:\/\/[^/]*|#.*/g, '');
+          path = matchText(/^\w+:\/\/[^/]*([^#]*)/, parsed.href)![1];
         } catch {
           return;
         }
       // The path as a server reads it: percent-encoded unreserved characters are the characters (`/%74r` is `/tr`).
-      path = path.replace(/%(2[de]|3\d|[46][1-9a-f]|[57][\da]|5f|7e)/gi, decodeURIComponent);
+      path = replaceText(path, /%(2[de]|3\d|[46][1-9a-f]|[57][\da]|5f|7e)/i, decodeURIComponent);
       let named = hostNamed.get(host);
       if (named == null) {
         named = false;
@@ -147,7 +151,11 @@ export function createMatcher(options: MatcherOptions): Matcher {
     },
     cookie(name) {
       buildCookieRules();
-      return cookieRules.find(([pattern]) => pattern.test(name))?.[1];
+      return cookieRules.find(([before, after]) =>
+        after == null
+          ? name == before
+          : name.length >= before.length + after.length && name.startsWith(before) && name.endsWith(after),
+      )?.[2];
     },
   };
 }

@@ -63,6 +63,15 @@ describe('guardElements', () => {
     expect({ src: i.getAttribute('src'), held: i.getAttribute('data-src') }).toEqual({ src: null, held: AD_PIXEL });
   });
 
+  // An attribute node's nodeValue and textContent: happy-dom does not write them, so doors.test.ts checks them.
+  it("a text node's textContent and nodeValue are written as given", () => {
+    const text = document.createTextNode('');
+    text.textContent = AD_PIXEL;
+    const other = document.createTextNode('');
+    other.nodeValue = AD_PIXEL;
+    expect([text.data, other.data, reports]).toEqual([AD_PIXEL, AD_PIXEL, []]);
+  });
+
   it('a new Image() given a tracker src never gets a src', () => {
     const i = new Image();
     i.src = AD_PIXEL;

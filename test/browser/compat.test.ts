@@ -321,6 +321,79 @@ describe('the network guards read a URL once, as the native does', () => {
     expect(without.seen, 'control').toEqual([]);
     expect(withConsentry.seen).toEqual(without.seen);
   });
+
+  it.concurrent('a page that replaces Function.prototype.call and apply is never handed an element, markup or frame native, and its tracker stays held', async () => {
+    const body = `
+      const handed = [];
+      const { call, apply } = Function.prototype;
+      Function.prototype.call = function (...args) { if (this.name != 'toString') handed.push(this.name); return Reflect.apply(this, args[0], args.slice(1)); };
+      Function.prototype.apply = function (self, args) { if (this.name != 'toString') handed.push(this.name); return Reflect.apply(this, self, args || []); };
+      try {
+        const own = document.createElement('img'); own.src = '/blank.html?own'; own.setAttribute('alt', 'x');
+        document.body.append(own);
+        const pixel = document.createElement('img'); pixel.src = url; pixel.setAttribute('src', url);
+        document.body.appendChild(pixel);
+        document.body.insertAdjacentHTML('beforeend', '<img src="' + url + '&markup">');
+        const box = document.createElement('div'); box.innerHTML = '<b>x</b>'; document.body.append(box);
+        document.createRange().createContextualFragment('<i></i>');
+        const frame = document.createElement('iframe'); document.body.append(frame); frame.contentWindow.document;
+      } finally {
+        Function.prototype.call = call;
+        Function.prototype.apply = apply;
+      }
+      return handed;`;
+    const url = `https://${GA}/handed/pixel.gif?x=1`;
+    const without = await run(body, false, url);
+    const withConsentry = await run(body, true, url);
+    expect(without.seen, 'control: the natives hand nothing').toEqual([]);
+    expect(without.hits, 'control: without Consentry the tracker is reached').toBeGreaterThan(0);
+    expect(withConsentry.seen).toEqual(without.seen);
+    expect(withConsentry.hits).toBe(0);
+  });
+
+  it.concurrent("a page that replaces RegExp's methods cannot make a tracker URL or cookie look like none", async () => {
+    const body = `
+      const proto = RegExp.prototype;
+      const saved = [proto.exec, proto.test, proto[Symbol.replace], proto[Symbol.split]];
+      proto.exec = () => null;
+      proto.test = () => false;
+      proto[Symbol.replace] = (text) => String(text);
+      proto[Symbol.split] = (text) => [String(text)];
+      try {
+        const pixel = new Image(); pixel.src = url; document.body.append(pixel);
+        document.body.insertAdjacentHTML('beforeend', '<img src="' + url + '&markup">');
+        navigator.sendBeacon(url + '&beacon', 'x');
+        document.cookie = '_ga=GA1.1.1.1; max-age=1000; path=/';
+      } finally {
+        [proto.exec, proto.test, proto[Symbol.replace], proto[Symbol.split]] = saved;
+      }
+      const written = document.cookie.includes('_ga=');
+      document.cookie = '_ga=; max-age=0; path=/';
+      return { written };`;
+    const url = `https://${GA}/regexp/pixel.gif?x=1`;
+    const without = await run(body, false, url);
+    const withConsentry = await run(body, true, url);
+    expect(without, 'control: without Consentry').toMatchObject({ seen: { written: true } });
+    expect(without.hits, 'control: without Consentry the tracker is reached').toBeGreaterThan(0);
+    expect(withConsentry).toEqual({ seen: { written: false }, hits: 0 });
+  });
+
+  it.concurrent('known limit: a page that replaces a String method before its tracker call can make the URL look like none', async () => {
+    const body = `
+      const { startsWith } = String.prototype;
+      String.prototype.startsWith = () => false;
+      try {
+        var pixel = new Image(); pixel.src = url; document.body.append(pixel);
+      } finally {
+        String.prototype.startsWith = startsWith;
+      }
+      await new Promise((done) => { pixel.onload = pixel.onerror = done; });
+      return 'sent';`;
+    const url = `https://${GA}/string-method/pixel.gif?x=1`;
+    const withConsentry = await run(body, true, url);
+    await new Promise((settle) => setTimeout(settle, 1000));
+    expect(withConsentry.hits, 'the limit: the pixel gets out').toBeGreaterThan(0);
+  });
 });
 
 describe('wrappers look like the natives they replace', () => {

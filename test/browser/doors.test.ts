@@ -2,7 +2,7 @@
  * Every door of the platform that fetches or navigates, in the system Chromium against dist/: the URL attributes of
  * the HTML standard and SVG 2 (both write paths: properties and attribute writes, and markup inserted with them),
  * the platform APIs that fetch (worklets, FontFace, Cache, WebTransport, RTCPeerConnection) and scripted
- * navigations (window.open, form submission, meta refresh).
+ * navigations (window.open, form submission, meta refresh, location and the Navigation API, a scripted link click).
  *
  * Each door runs on four pages. With a tracker URL: without Consentry (the control: the tracker is reached, or,
  * where Chromium's request cannot be seen from here, the page sees the call succeed) and with it (nothing reaches the
@@ -129,6 +129,16 @@ const DOORS: Record<string, Door> = {
       document.body.append(el); return el.outerHTML;`,
     back: true,
   },
+  "an attribute node's nodeValue": {
+    script: `const el = document.createElement('img'); el.setAttribute('src', ''); el.getAttributeNode('src').nodeValue = U;
+      document.body.append(el); return el.outerHTML;`,
+    back: true,
+  },
+  "an attribute node's textContent": {
+    script: `const el = document.createElement('img'); el.setAttribute('src', ''); el.getAttributeNode('src').textContent = U;
+      document.body.append(el); return el.outerHTML;`,
+    back: true,
+  },
   setAttributeNode: {
     script: `const el = document.createElement('img'); const a = document.createAttribute('src'); a.value = U;
       const old = el.setAttributeNode(a); document.body.append(el); return [old, el.outerHTML];`,
@@ -157,6 +167,28 @@ const DOORS: Record<string, Door> = {
       let submitted = 0; form.addEventListener('submit', () => submitted++);
       document.body.append(form); form.requestSubmit(); return submitted;`,
     back: false,
+  },
+  'location.href = url (the Navigation API sees it)': {
+    script: `setTimeout(() => { location.href = U; }, 50); return 'set';`,
+    back: false,
+    navigates: true,
+  },
+  'location.replace(url) in a same-origin frame': {
+    script: `const frame = document.createElement('iframe'); frame.src = '/blank.html'; document.body.append(frame);
+      await new Promise((loaded) => { frame.onload = loaded; });
+      frame.contentWindow.location.replace(U); return 'called';`,
+    back: false,
+  },
+  'navigation.navigate(url)': {
+    script: `setTimeout(() => navigation.navigate(U).finished.catch(() => {}), 50); return 'called';`,
+    back: false,
+    navigates: true,
+  },
+  "a scripted click on a link (not the visitor's)": {
+    script: `const a = document.createElement('a'); a.href = U; document.body.append(a);
+      setTimeout(() => a.click(), 50); return a.outerHTML;`,
+    back: false,
+    navigates: true,
   },
   '<meta http-equiv=refresh> inserted by script': {
     script: `const m = document.createElement('meta'); m.httpEquiv = 'refresh'; m.content = '0; url=' + U;
@@ -203,8 +235,9 @@ const DOORS: Record<string, Door> = {
 
 /** Known limits: what the page cannot hold. Each leaks with Consentry too; the shield or marking is the remedy. */
 const LIMITS: Record<string, { script: string; files?: Record<string, string> }> = {
-  'location.href = url (the Location object cannot be guarded)': {
-    script: `setTimeout(() => { location.href = 'https://${GA}/limit/location'; }, 50);`,
+  'location in a frame still on its first about:blank (the Navigation API is off there)': {
+    script: `const frame = document.createElement('iframe'); document.body.append(frame);
+      frame.contentWindow.location.href = 'https://${GA}/limit/first-blank';`,
   },
   "a module script's own import (fetched by the module loader, as a worklet's or a Worker's are)": {
     script: `const s = document.createElement('script'); s.type = 'module'; s.src = '/limit-module.js';
@@ -370,6 +403,7 @@ describe('known limits: what the page cannot hold (the shield or marking is the 
 describe('a navigation the visitor starts is theirs and passes, Consentry or not', () => {
   const CLICKS: Record<string, string> = {
     'a popup opened inside their click (a share button)': `<button id="go" onclick="window.open('https://${GA}/click/popup')">share</button>`,
+    'a link on the page': `<a id="go" href="https://${GA}/click/top">go</a>`,
     'a link into a named frame': `<a id="go" href="https://${GA}/click/link" target="f">go</a>`,
     'a submit button of a form into a named frame': `<form action="https://${GA}/click/form" target="f"><button id="go">send</button></form>`,
   };
