@@ -30,7 +30,8 @@ export interface Reactivator {
 
 /**
  * When consent widens, brings back what is now allowed, in document order, each once: parked and owner-marked
- * elements in the document plus parked ones that never reached it (`new Image()`, scripts not yet inserted).
+ * elements in the document, then in its open shadow roots, plus parked ones that never reached it (`new Image()`,
+ * scripts not yet inserted). A closed shadow root cannot be entered: what it holds comes back on the next page view.
  *
  * A marked script in the document is replaced by a NEW script (a clone would be "already started" and never run)
  * with every attribute, its text, its original type and its nonce (the property: the attribute reads "" once the
@@ -126,9 +127,20 @@ export function createReactivator(win: Realm, gate: Gate): Reactivator {
     else for (const name of [CONSENT_ATTRIBUTE, VENDOR_ATTRIBUTE]) el.removeAttribute(name);
   };
 
-  const release = () => {
+  /**
+   * The marked elements of `root`, then those of each open shadow root in it (the guards hold what goes into one, so
+   * consent brings it back there). Only when consent widens: the parser's elements are never in a shadow root.
+   */
+  const markedIn = (root: ParentNode, enterShadowRoots?: boolean): Element[] => {
+    const marked = [...root.querySelectorAll('[' + CONSENT_ATTRIBUTE + ']')];
+    if (enterShadowRoots)
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) marked.push(...markedIn(el.shadowRoot, true));
+    return marked;
+  };
+
+  const release = (enterShadowRoots?: boolean) => {
     const modulesAndDeferred: Element[] = [];
-    for (const el of [...win.document.querySelectorAll('[' + CONSENT_ATTRIBUTE + ']'), ...parkedOffDocument]) {
+    for (const el of [...markedIn(win.document, enterShadowRoots), ...parkedOffDocument]) {
       const categories = el.getAttribute(CONSENT_ATTRIBUTE);
       const tag = el.localName;
       if (categories == null || !URL_ATTRIBUTES[tag]) continue;
@@ -147,5 +159,5 @@ export function createReactivator(win: Realm, gate: Gate): Reactivator {
   };
   // a marked element that arrived while allowed comes back now, with whatever else is due (one removed again before
   // that is handed over anew if it is ever re-inserted)
-  return { release, remember: release };
+  return { release: () => release(true), remember: () => release() };
 }

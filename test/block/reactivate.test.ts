@@ -49,6 +49,30 @@ describe('createReactivator', () => {
     });
   });
 
+  /** A marketing image parked inside a shadow root of `mode` (as markup set there parks it), its host in the document. */
+  const parkedInShadowRoot = (mode: ShadowRootMode) => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const img = document.createElement('img');
+    host.attachShadow({ mode }).append(img);
+    park(img, { category: 'marketing', vendor: 'Ads' }, 'src', AD_PIXEL);
+    return img;
+  };
+
+  it('a parked image in an open shadow root gets its src back on consent', () => {
+    const img = parkedInShadowRoot('open');
+    state.allowed.add('marketing');
+    r.release();
+    expect([img.getAttribute('src'), img.hasAttribute('data-consent')]).toEqual([AD_PIXEL, false]);
+  });
+
+  it('known limit: a parked image in a closed shadow root stays parked until the next page view', () => {
+    const img = parkedInShadowRoot('closed');
+    state.allowed.add('marketing');
+    r.release();
+    expect([img.getAttribute('src'), img.getAttribute('data-src')]).toEqual([null, AD_PIXEL]);
+  });
+
   it('a category not allowed stays parked', () => {
     const m = marker({ src: TRACKER, 'data-consent': 'marketing' });
     state.allowed.add('analytics');

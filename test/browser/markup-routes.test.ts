@@ -66,17 +66,19 @@ const CASES: Record<string, RouteCase> = {
     script: `const box = document.createElement('div'); document.body.append(box);
       box.setHTMLUnsafe('<div><template shadowrootmode="open"><img src="${pixel('dsd-set-unsafe')}"></template></div>');`,
     hits: viaHits('dsd-set-unsafe'),
+    back: true,
   },
   'a declarative shadow root parsed by parseHTMLUnsafe and appended': {
     script: `const d = Document.parseHTMLUnsafe('<div><template shadowrootmode="open"><img src="${pixel('dsd-parse')}"></template></div>');
       document.body.append(d.body.firstChild);`,
     hits: viaHits('dsd-parse'),
+    back: true,
   },
   'a shadow root attached by script and filled through innerHTML': {
     script: `const host = document.createElement('div'); document.body.append(host);
       host.attachShadow({ mode: 'open' }).innerHTML = '<img src="${pixel('shadow-inner')}">';`,
     hits: viaHits('shadow-inner'),
-    // held; re-activation does not look inside shadow roots yet (a listed limit), so no `back` here
+    back: true,
   },
   "execCommand('insertHTML') on a contenteditable": {
     markup: '<div id="ed" contenteditable>x</div>',
