@@ -66,6 +66,8 @@ export function guardFrames(
   // Every insertion method: each node is handed to `beforeInsert` (a tree of another document is checked there),
   // and an inserted iframe's about:blank realm, which exists synchronously, is guarded at once. `arguments`, not a
   // rest array: no allocation on the page's hottest DOM calls.
+  // insertBefore(node, child) and replaceChild(node, child) insert only their first argument: the child named
+  // beside it stays where it is and is not looked at.
   const insertion = (target: any, names: string[]) => {
     for (const name of names)
       replaceMethod(
@@ -73,10 +75,10 @@ export function guardFrames(
         name,
         (nativeMethod) =>
           function (this: Node) {
-            for (let i = 0; i < arguments.length; i++) beforeInsert?.(this, arguments[i]);
+            const inserted = name == 'insertBefore' || name == 'replaceChild' ? 1 : arguments.length;
+            for (let i = 0; i < inserted; i++) beforeInsert?.(this, arguments[i]);
             const result = callNative(nativeMethod, this, arguments);
-            for (let i = 0; i < arguments.length; i++)
-              if (arguments[i]?.localName == 'iframe') arguments[i].contentWindow;
+            for (let i = 0; i < inserted; i++) if (arguments[i]?.localName == 'iframe') arguments[i].contentWindow;
             return result;
           },
       );

@@ -204,11 +204,11 @@ const UNFINISHED_TAG = /<\/?[a-z][^>]*$/i;
 const writeGuarded = new WeakSet<Realm>();
 
 /**
- * Guards document.write/writeln in this realm, once. Markup written while the document is parsed is scrubbed (its
- * scripts run before any observer could see them). A script that Consentry inserted (a re-activated tag), or any
- * script once parsing is over, would wipe the page or be ignored by a real write: its markup goes after the writing
- * script as parsed nodes instead (the guarded fragment scrubs it; its scripts run and are ours too). An empty
- * document (a blank frame being filled) is still written.
+ * Guards document.write/writeln in this realm, once. Written markup is scrubbed before the native write (its scripts
+ * run before any observer could see them); the write then does what it does without Consentry, after load too (it
+ * opens a new document, or is ignored from an async script). A script that Consentry inserted (a re-activated tag
+ * that was written for a page still parsing) would wipe the page or be ignored by a real write: its markup goes
+ * after it as parsed nodes instead (the guarded fragment scrubs it; its scripts run and are ours too).
  */
 export function guardDocumentWrite(win: Realm, gate: Gate): void {
   if (writeGuarded.has(win)) return;
@@ -223,13 +223,9 @@ export function guardDocumentWrite(win: Realm, gate: Gate): void {
           // write/writeln take any number of strings: check them as one
           const html = args.length > 1 ? args.join('') : args[0];
           const writer = this.currentScript;
-          if (scriptsInsertedByConsentry.has(writer!) || (this.readyState != 'loading' && this.body?.firstChild)) {
+          if (scriptsInsertedByConsentry.has(writer!)) {
             const range = this.createRange();
-            if (writer) range.setStartAfter(writer);
-            else {
-              range.selectNodeContents(this.body!);
-              range.collapse();
-            }
+            range.setStartAfter(writer!);
             const fragment = range.createContextualFragment(html as string);
             for (const script of fragment.querySelectorAll('script')) scriptsInsertedByConsentry.add(script);
             return range.insertNode(fragment);

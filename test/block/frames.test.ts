@@ -54,6 +54,17 @@ describe('guardFrames', () => {
     expect(into).not.toHaveBeenCalled();
   });
 
+  it('insertBefore hands only the node it inserts to the insertion check, not the child named beside it', () => {
+    const top = realm();
+    const before = vi.fn();
+    guardFrames(top, () => {}, before);
+    const parent = {};
+    const node = { name: 'inserted' };
+    const child = { name: 'reference' };
+    Reflect.apply(top.Node.prototype.insertBefore, parent, [node, child]);
+    expect(before.mock.calls).toEqual([[parent, node]]);
+  });
+
   it('appending an iframe installs into its realm at once', () => {
     const child = realm();
     const top = realm(child);

@@ -77,21 +77,28 @@ describe('guardMarkup', () => {
       delete (document as { readyState?: unknown }).readyState;
     });
 
-    it('inserts the markup right after the writing script instead of writing', () => {
+    it("hands a page script's write to the native write, which opens a new document as it does without Consentry", () => {
       as('currentScript', s);
       Document.prototype.write.call(document, '<span id="w">x</span>');
-      expect(written).toEqual([]);
-      expect(s.nextElementSibling?.id).toBe('w');
+      expect(written).toEqual(['<span id="w">x</span>']);
+      expect(document.getElementById('w')).toBeNull();
     });
 
-    it('appends the markup to the body when no script is running', () => {
+    it('hands a write with no script running to the native writeln', () => {
       as('currentScript', null);
       Document.prototype.writeln.call(document, '<span id="w">', 'x</span>');
-      expect(document.body.lastElementChild?.id).toBe('w');
+      expect(written).toEqual(['<span id="w">x</span>\n']);
     });
 
-    it('parks a tracker script in the inserted markup', () => {
+    it("parks a tracker script in a page script's markup before the native write", () => {
       as('currentScript', s);
+      Document.prototype.write.call(document, `<script src="${TRACKER}"></script>`);
+      expect(written[0]).toContain('type="text/plain"');
+    });
+
+    it('parks a tracker script in the markup a script of scriptsInsertedByConsentry inserts', () => {
+      as('currentScript', s);
+      scriptsInsertedByConsentry.add(s);
       Document.prototype.write.call(document, `<script src="${TRACKER}"></script>`);
       expect((s.nextElementSibling as HTMLScriptElement).getAttribute('type')).toBe('text/plain');
     });

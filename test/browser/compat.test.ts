@@ -36,6 +36,7 @@ beforeAll(async () => {
     '/without.html': page(false),
     '/blank.html': '<!doctype html><title>b</title>',
     '/worker.js': 'postMessage(1)',
+    '/writer.js': "document.write('<p id=async>written</p>'); window.wrote = true;",
   });
   for (const mode of ['with', 'without'] as const) {
     const routed = await browser.newContext();
@@ -446,6 +447,41 @@ describe('wrappers look like the natives they replace', () => {
 });
 
 describe('markup insertion behaves as the native does', () => {
+  it.concurrent('document.write after load opens a new document, as it does without Consentry', async () => {
+    const body = `
+      document.write('<p id=w>written</p>');
+      document.close();
+      return [document.getElementById('w')?.textContent, document.body.children.length];`;
+    const without = await run(body, false);
+    const withConsentry = await run(body, true);
+    expect(without.seen, 'control').toEqual(['written', 1]);
+    expect(withConsentry.seen).toEqual(without.seen);
+  });
+
+  it.concurrent('a tracker pixel written after load, into the new document, is held', async () => {
+    const body = `
+      document.write('<img src="' + url + '"><p>x</p>');
+      document.close();
+      return document.body.children.length;`;
+    const url = `https://${GA}/write-after-load/pixel.gif?x=1`;
+    const without = await run(body, false, url);
+    const withConsentry = await run(body, true, url);
+    expect(without.hits, 'control: without Consentry the tracker is reached').toBeGreaterThan(0);
+    expect(withConsentry).toEqual({ seen: without.seen, hits: 0 });
+  });
+
+  it.concurrent('document.write from an async script after load is ignored, as it is without Consentry', async () => {
+    const body = `
+      const script = document.createElement('script');
+      script.src = '/writer.js';
+      await new Promise((done) => { script.onload = done; document.head.append(script); });
+      return [window.wrote, !!document.getElementById('async'), document.body.textContent.trim()];`;
+    const without = await run(body, false);
+    const withConsentry = await run(body, true);
+    expect(without.seen, 'control').toEqual([true, false, 'page']);
+    expect(withConsentry.seen).toEqual(without.seen);
+  });
+
   it.concurrent('createContextualFragment, insertAdjacentHTML and document.write after load give the native results and exceptions', async () => {
     const body = `
       const names = [];
