@@ -95,10 +95,38 @@ export function checkAttributeWrite(gate: Gate, el: Element, name: string, value
 }
 
 /**
+ * What a speculation rules script (`<script type=speculationrules>`) holds: the first held URL its list rules name
+ * (the browser prefetches or prerenders those, a request to the tracker, once the script is inserted with its
+ * text), or GUARD_FAILURE for rules of a shape this cannot walk. Text that is not JSON registers nothing in the
+ * browser either. Document rules (`"where"`) pick the page's own links when they fire and are not judged here.
+ */
+export function heldSpeculation(gate: Gate, el: Element): Match | undefined {
+  if (el.localName != 'script' || !matchText(/^\s*speculationrules\s*$/i, el.getAttribute('type') || '')) return;
+  let rules: Record<string, { urls?: unknown[] }[]>;
+  try {
+    rules = JSON.parse(el.textContent!);
+  } catch {
+    return;
+  }
+  try {
+    for (const action in rules)
+      for (const rule of Array.isArray(rules[action]) ? rules[action] : [])
+        for (const url of rule?.urls || []) {
+          const match = gate.hold('' + url, 'script', el);
+          if (match) return match;
+        }
+  } catch {
+    return GUARD_FAILURE;
+  }
+}
+
+/**
  * Checks an element that already carries its attributes (parser-inserted, or parsed from an HTML string) and parks
  * it when one of its URLs is held. Marked elements are left to the caller. True when it parked or stripped a URL.
  */
 export function checkElement(gate: Gate, el: Element): boolean {
+  const speculation = !el.hasAttribute(CONSENT_ATTRIBUTE) && heldSpeculation(gate, el);
+  if (speculation) return !!park(el, speculation);
   if (el.localName == 'meta') {
     const held = checkAttributeWrite(gate, el, 'content', el.getAttribute('content')) === PARKED;
     if (held) el.removeAttribute('content');

@@ -1,13 +1,13 @@
 import { CONSENT_ATTRIBUTE, URL_ATTRIBUTES } from '../catalogue/marked-form';
 import { matchText, replaceText } from '../core/intrinsics';
 import type { Realm } from '../core/realm';
-import { checkElement, URL_ELEMENTS_SELECTOR } from './check';
+import { checkElement, heldSpeculation, URL_ELEMENTS_SELECTOR } from './check';
 import { type Gate, GUARD_FAILURE } from './gate';
-import { isMarkedHeld, park } from './marker';
+import { announceParkedFrame, isMarkedHeld, park } from './marker';
 import { callNative, nativeInnerHTMLSetter, nativeSetAttribute, replaceAccessor, replaceMethod } from './natives';
 
 /** Could this string carry a URL attribute? Strings that cannot (most of them) go straight to the native call. */
-const MAY_CARRY_URL = /(src|href|data|ping|consent)[\w-]*\s*=/i;
+const MAY_CARRY_URL = /(src|href|data|ping|consent)[\w-]*\s*=|speculationrules/i;
 
 /**
  * Scripts that Consentry itself inserted (re-activated ones, and those of a diverted `document.write`): a
@@ -69,10 +69,14 @@ export function scrubMarkup(doc: Document, gate: Gate, html: unknown): unknown {
 export function guardMarkup(win: Realm, gate: Gate): void {
   const scrub = (html: unknown) => scrubMarkup(win.document, gate, html);
   // An iframe that markup just inserted has its about:blank realm already, reachable as `window[name]`: reading its
-  // contentWindow lets the frames guard install into it before page code gets there.
+  // contentWindow lets the frames guard install into it before page code gets there. One parked there gets its
+  // placeholder (the parser's observer, which announces the others, stops at DOMContentLoaded).
   const guardFramesIn = (html: unknown) => {
     if (matchText(/<iframe/i, html as string))
-      for (const frame of win.document.querySelectorAll('iframe')) frame.contentWindow;
+      for (const frame of win.document.querySelectorAll('iframe')) {
+        frame.contentWindow;
+        if (isMarkedHeld(gate, frame)) announceParkedFrame(frame);
+      }
   };
   const guardSetter = (target: unknown, name: string) =>
     replaceAccessor(
@@ -170,6 +174,11 @@ export function checkInserted(gate: Gate, target: any, node: any): void {
   else if (URL_ATTRIBUTES[node.localName]) {
     if (isMarkedHeld(gate, node)) park(node);
     else if (node.localName == 'iframe') scrubFrameUrl(gate, node);
+    else {
+      // a speculation rules script built by script: its rules take effect as it is inserted
+      const speculation = heldSpeculation(gate, node);
+      if (speculation) park(node, speculation);
+    }
   }
 }
 

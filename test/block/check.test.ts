@@ -1,7 +1,7 @@
-import { checkAttributeWrite, checkElement } from '../../src/block/check';
+import { checkAttributeWrite, checkElement, heldSpeculation } from '../../src/block/check';
 import { PARKED } from '../../src/block/marker';
 import type { BlockedKind } from '../../src/core/types';
-import { AD_PIXEL, gate, reports, reset, TRACKER } from './fixture';
+import { AD_PIXEL, FIRST_PARTY, gate, reports, reset, TRACKER } from './fixture';
 
 beforeEach(reset);
 
@@ -20,6 +20,48 @@ describe('checkElement', () => {
     i.setAttribute('src', AD_PIXEL);
     expect(checkElement(gate, i)).toBe(false);
     expect(reports).toHaveLength(0);
+  });
+});
+
+describe('heldSpeculation', () => {
+  const rules = (text: string, type = 'speculationrules') => {
+    const s = document.createElement('script');
+    s.setAttribute('type', type);
+    s.textContent = text;
+    return s;
+  };
+  const list = (...urls: string[]) => JSON.stringify({ prefetch: [{ source: 'list', urls }] });
+
+  it('names the held URL of a list rule and reports it', () => {
+    expect(heldSpeculation(gate, rules(list(FIRST_PARTY, AD_PIXEL)))?.category).toBe('marketing');
+    expect(reports.map((r) => r.url)).toEqual([AD_PIXEL]);
+  });
+
+  it('reads prerender rules and a type in any case, with spaces around it', () => {
+    const text = JSON.stringify({ prerender: [{ urls: [TRACKER] }] });
+    expect(heldSpeculation(gate, rules(text, ' SpeculationRules '))?.category).toBe('analytics');
+  });
+
+  it('holds nothing for rules that name only the site', () => {
+    expect(heldSpeculation(gate, rules(list(FIRST_PARTY)))).toBeUndefined();
+  });
+
+  it('holds nothing for text that is not JSON, which the browser ignores too', () => {
+    expect(heldSpeculation(gate, rules(`{ prefetch: ["${AD_PIXEL}"] `))).toBeUndefined();
+  });
+
+  it('holds rules of a shape it cannot walk as an unknown marketing tracker (fail closed)', () => {
+    expect(heldSpeculation(gate, rules('{"prefetch":[{"urls":5}]}'))?.category).toBe('marketing');
+  });
+
+  it('never looks at a script of another type', () => {
+    expect(heldSpeculation(gate, rules(list(AD_PIXEL), 'application/json'))).toBeUndefined();
+  });
+
+  it('checkElement parks a speculation rules script that names a tracker as an inert script', () => {
+    const s = rules(list(AD_PIXEL));
+    expect(checkElement(gate, s)).toBe(true);
+    expect([s.getAttribute('type'), s.getAttribute('data-consent')]).toEqual(['text/plain', 'marketing']);
   });
 });
 

@@ -122,6 +122,18 @@ describe('a parked iframe stays where the site put it', () => {
     expect(withConsentry.hits).toBe(0);
   });
 
+  it.concurrent('a parked iframe set through innerHTML after load gets its placeholder beside it', async () => {
+    const body = `
+      const box = document.createElement('div');
+      document.body.append(box);
+      box.innerHTML = '<iframe src="https://www.youtube.com/embed/x' + url + '"></iframe>';
+      ${until("document.querySelector('consentry-embed')")}
+      return [document.querySelector('consentry-embed')?.nextSibling === box.querySelector('iframe'), box.childNodes.length];`;
+    const { seen, hits } = await run(body, true, '?inner');
+    expect(seen).toEqual([true, 2]);
+    expect(hits).toBe(0);
+  });
+
   it.concurrent('a parked iframe is hidden while its placeholder is drawn beside it', async () => {
     const body = parked(`
       const placeholder = frame.previousSibling;

@@ -400,6 +400,64 @@ describe('known limits: what the page cannot hold (the shield or marking is the 
   );
 });
 
+describe('a speculation rules script inserted by script', () => {
+  // Chromium makes a cross-site prefetch outside the context's routing: it is counted from the request event.
+  const rules = (url: string) =>
+    `const s = document.createElement('script'); s.type = 'speculationrules';
+      s.textContent = JSON.stringify({ prefetch: [{ source: 'list', urls: [${JSON.stringify(url)}], eagerness: 'immediate' }] });
+      document.head.append(s); return s.type;`;
+  const open = async (withConsentry: boolean, url: string, accept = false) => {
+    const path = `/speculation-${withConsentry}-${url.length}.html`;
+    files[path] = page(rules(url), '', withConsentry);
+    const context = await browser.newContext();
+    context.setDefaultNavigationTimeout(20_000);
+    const requested: string[] = [];
+    context.on('request', (request) => requested.push(request.url()));
+    const seen = (part: string) => requested.some((u) => u.includes(part));
+    try {
+      const tab = await context.newPage();
+      const logged = site.log.length;
+      await tab.goto(site.url(path));
+      await tab.waitForFunction(() => (window as unknown as { seen?: string }).seen, undefined, { timeout: 4000 });
+      for (let t = 0; t < 3000 && !seen(url); t += 100) await tab.waitForTimeout(100);
+      const before = seen(url) || site.log.slice(logged).some((p) => url.endsWith(p));
+      let listed = false;
+      let after = before;
+      if (accept) {
+        listed = await tab.evaluate(
+          (u) =>
+            (window as unknown as { consentry: { blocked(): { url: string }[] } }).consentry
+              .blocked()
+              .some((item) => item.url == u),
+          url,
+        );
+        await tab.evaluate(() => (window as unknown as { consentry: { acceptAll(): void } }).consentry.acceptAll());
+        for (let t = 0; t < 3000 && !seen(url); t += 100) await tab.waitForTimeout(100);
+        after = seen(url);
+      }
+      return { before, listed, after };
+    } finally {
+      await context.close();
+    }
+  };
+
+  it.concurrent('naming a tracker is held until Accept all, then prefetches', async () => {
+    const url = `https://${GA}/speculation/next.html`;
+    const [control, held] = await Promise.all([open(false, url), open(true, url, true)]);
+    expect(control.before, 'control: without Consentry the prefetch goes out').toBe(true);
+    expect(held).toEqual({ before: false, listed: true, after: true });
+  });
+
+  it.concurrent('naming a page of the site prefetches it, as without Consentry', async () => {
+    const [without, withConsentry] = await Promise.all([
+      open(false, `${site.origin}/d-speculation/own-without.html`),
+      open(true, `${site.origin}/d-speculation/own-with.html`),
+    ]);
+    expect(without.before, 'control: the prefetch is made').toBe(true);
+    expect(withConsentry.before).toBe(true);
+  });
+});
+
 describe('a navigation the visitor starts is theirs and passes, Consentry or not', () => {
   const CLICKS: Record<string, string> = {
     'a popup opened inside their click (a share button)': `<button id="go" onclick="window.open('https://${GA}/click/popup')">share</button>`,
