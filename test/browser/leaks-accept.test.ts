@@ -33,7 +33,7 @@ afterAll(async () => {
 
 describe.each(pages.map((p, i) => [p.name, p, i] as const))('%s', (_name, p, i) => {
   const byBanner = i % 2 === 1;
-  test.each(FORMS)(
+  test.concurrent.each(FORMS)(
     `in the %s form, Accept all (${byBanner ? 'banner' : 'API'}) brings every tracker back, and again after a reload`,
     async (form) => {
       const v = await visit(browser, site, p, form);

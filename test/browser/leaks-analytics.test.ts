@@ -36,7 +36,7 @@ afterAll(async () => {
 
 describe.each(pages.map((p) => [p.name, p] as const))('%s', (_name, p) => {
   const withdrawn: Category = categoriesOf(p).includes('analytics') ? 'analytics' : 'marketing';
-  test.each(FORMS)(
+  test.concurrent.each(FORMS)(
     `in the %s form, analytics alone lets only analytics through, and withdrawing ${withdrawn} reloads and stops it`,
     async (form) => {
       const v = await visit(browser, site, p, form);

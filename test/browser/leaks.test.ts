@@ -36,7 +36,7 @@ afterAll(async () => {
 describe.each(pages.map((p, i) => [p.name, p, i] as const))('%s', (_name, p, i) => {
   // Half the pages decide with the banner's button, half with the API: both must end in the same state.
   const byBanner = i % 2 === 0;
-  test.each(FORMS)(
+  test.concurrent.each(FORMS)(
     `the %s form sends nothing to trackers before a decision, after Reject all (${byBanner ? 'banner' : 'API'}) and after a reload`,
     async (form) => {
       const v = await visit(browser, site, p, form);
