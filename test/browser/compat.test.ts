@@ -122,6 +122,20 @@ describe('a parked iframe stays where the site put it', () => {
     expect(withConsentry.hits).toBe(0);
   });
 
+  it.concurrent('an iframe given its src before it is appended after load gets its placeholder beside it', async () => {
+    const body = `
+      const box = document.createElement('div');
+      document.body.append(box);
+      const frame = document.createElement('iframe');
+      frame.src = 'https://www.youtube.com/embed/x' + url;
+      box.appendChild(frame);
+      ${until("document.querySelector('consentry-embed')")}
+      return [document.querySelector('consentry-embed')?.nextSibling === frame, frame.parentNode === box];`;
+    const { seen, hits } = await run(body, true, '?before');
+    expect(seen).toEqual([true, true]);
+    expect(hits).toBe(0);
+  });
+
   it.concurrent('a parked iframe set through innerHTML after load gets its placeholder beside it', async () => {
     const body = `
       const box = document.createElement('div');
