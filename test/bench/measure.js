@@ -1,17 +1,12 @@
 // One function per measurement; each takes a fresh browser context so no run inherits another's
 // cookies, caches or compiled code, and every load is a first visit unless the function says otherwise.
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { median } from './report.js';
 
+// The project's Chromium flags (src/node/chromium-args.json, as audit, scan and the browser tests use them), and:
 const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...JSON.parse(readFileSync(new URL('../../src/node/chromium-args.json', import.meta.url), 'utf8')),
   // Every host but ours fails at DNS at once, so nothing can leave the machine or hang even where no route is set.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
