@@ -326,23 +326,29 @@ describe('the network guards read a URL once, as the native does', () => {
     expect(withConsentry.seen).toEqual(without.seen);
   });
 
-  it.concurrent('a page that replaces Function.prototype.call and apply is never handed a network native', async () => {
-    const body = `
+  /** Page code around a body: `call` and `apply` replaced by ones that list each function they are handed. */
+  const REPLACING_CALL_AND_APPLY = `
       const handed = [];
       const { call, apply } = Function.prototype;
       Function.prototype.call = function (...args) { if (this.name != 'toString') handed.push(this.name); return Reflect.apply(this, args[0], args.slice(1)); };
       Function.prototype.apply = function (self, args) { if (this.name != 'toString') handed.push(this.name); return Reflect.apply(this, self, args || []); };
-      try {
-        await fetch('/blank.html');
-        navigator.sendBeacon('/blank.html', 'x');
-        const x = new XMLHttpRequest(); x.open('GET', '/blank.html'); x.send();
-        new WebSocket('ws://${CLOSED_PORT}/').close();
-        new EventSource('/blank.html').close();
+      try {`;
+  const RESTORING_CALL_AND_APPLY = `
       } finally {
         Function.prototype.call = call;
         Function.prototype.apply = apply;
       }
       return handed;`;
+
+  it.concurrent('a page that replaces Function.prototype.call and apply is never handed a network native', async () => {
+    const body = `
+      ${REPLACING_CALL_AND_APPLY}
+        await fetch('/blank.html');
+        navigator.sendBeacon('/blank.html', 'x');
+        const x = new XMLHttpRequest(); x.open('GET', '/blank.html'); x.send();
+        new WebSocket('ws://${CLOSED_PORT}/').close();
+        new EventSource('/blank.html').close();
+      ${RESTORING_CALL_AND_APPLY}`;
     const without = await run(body, false, '', true);
     const withConsentry = await run(body, true, '', true);
     expect(without.seen, 'control').toEqual([]);
@@ -351,11 +357,7 @@ describe('the network guards read a URL once, as the native does', () => {
 
   it.concurrent('a page that replaces Function.prototype.call and apply is never handed an element, markup or frame native, and its tracker stays held', async () => {
     const body = `
-      const handed = [];
-      const { call, apply } = Function.prototype;
-      Function.prototype.call = function (...args) { if (this.name != 'toString') handed.push(this.name); return Reflect.apply(this, args[0], args.slice(1)); };
-      Function.prototype.apply = function (self, args) { if (this.name != 'toString') handed.push(this.name); return Reflect.apply(this, self, args || []); };
-      try {
+      ${REPLACING_CALL_AND_APPLY}
         const own = document.createElement('img'); own.src = '/blank.html?own'; own.setAttribute('alt', 'x');
         document.body.append(own);
         const pixel = document.createElement('img'); pixel.src = url; pixel.setAttribute('src', url);
@@ -364,11 +366,7 @@ describe('the network guards read a URL once, as the native does', () => {
         const box = document.createElement('div'); box.innerHTML = '<b>x</b>'; document.body.append(box);
         document.createRange().createContextualFragment('<i></i>');
         const frame = document.createElement('iframe'); document.body.append(frame); frame.contentWindow.document;
-      } finally {
-        Function.prototype.call = call;
-        Function.prototype.apply = apply;
-      }
-      return handed;`;
+      ${RESTORING_CALL_AND_APPLY}`;
     const url = `https://${GA}/handed/pixel.gif?x=1`;
     const without = await run(body, false, url);
     const withConsentry = await run(body, true, url);
