@@ -25,8 +25,9 @@ const OPEN_BUTTON_CSS =
  * The way back to the choice with no site code: once the visitor has decided (on an earlier page view or on this
  * one), a small round button in a bottom corner opens the preferences. It lives in the loader so that a returning
  * visitor's page view still needs no UI chunk: the chunk is fetched on click. Its label is the visitor's language
- * file's `openButton` (fetched through `label`, normally from the HTTP cache of the visit where they decided), and
- * it is only inserted once labelled; a language file that cannot load gives it the English label (and one error).
+ * file's `openButton` (fetched through `label` once the page has loaded, so the page's `load` event does not wait for
+ * it; normally from the HTTP cache of the visit where they decided), and it is only inserted once labelled; a
+ * language file that cannot load gives it the English label (and one error).
  *
  * `mode` is config `openButton`: `false` never, `true` always, `"auto"` unless the page has a
  * `[data-consentry-open]` element at DOMContentLoaded (its own way back). `reset()` takes the button away while
@@ -66,16 +67,21 @@ export function offerOpenButton(
       else if (host) doc.body.append(host);
       else if (!asked) {
         asked = true;
-        label().then(
-          (text) => draw(text, lang),
-          (error) => {
-            // The error names the file that did not load.
-            console.error('Consentry:', error);
-            draw(FALLBACK_LABEL, 'en');
-          },
+        // After the page's `load`: a script fetched before it would hold the page's load event back.
+        onLoad(() =>
+          label().then(
+            (text) => draw(text, lang),
+            (error) => {
+              // The error names the file that did not load.
+              console.error('Consentry:', error);
+              draw(FALLBACK_LABEL, 'en');
+            },
+          ),
         );
       }
     };
+    const onLoad = (fn: () => void) =>
+      doc.readyState == 'complete' ? fn() : win.addEventListener('load', fn, { once: true });
     api.on('change', update);
     update();
   });

@@ -381,6 +381,28 @@ describe('the floating open button', () => {
     expect(fetched(from)).toContain('/consentry-ui.js');
   });
 
+  it("on a returning visit fetches its label only after the page's load, which it never holds back", async () => {
+    const tab = await open('/bare.html');
+    await banner(tab).getByRole('button', { name: en.rejectAll }).click();
+    await tab.reload();
+    await openButton(tab).waitFor();
+    const timing = await tab.evaluate(() => ({
+      load: performance.getEntriesByType('navigation')[0].toJSON().loadEventStart as number,
+      label: performance.getEntriesByName(new URL('/consentry-en.js', location.href).href)[0]?.startTime,
+    }));
+    expect(timing.label).toBeGreaterThanOrEqual(timing.load);
+  });
+
+  it('known limit: on a first visit the load event waits for the banner, whose two files are async scripts', async () => {
+    const tab = await open('/bare.html');
+    await banner(tab).getByRole('button', { name: en.rejectAll }).waitFor();
+    const timing = await tab.evaluate(() => ({
+      load: performance.getEntriesByType('navigation')[0].toJSON().loadEventStart as number,
+      ui: performance.getEntriesByName(new URL('/consentry-ui.js', location.href).href)[0]?.responseEnd,
+    }));
+    expect(timing.ui).toBeLessThanOrEqual(timing.load);
+  });
+
   it('is reached by Tab after the page’s own links, opens the dialog with Enter and gets focus back on Escape', async () => {
     const tab = await open('/bare.html');
     await banner(tab).getByRole('button', { name: en.rejectAll }).click();
