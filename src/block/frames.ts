@@ -1,4 +1,5 @@
 import type { Realm } from '../core/realm';
+import { announceInsertedFrames } from './marker';
 import { callNative, replaceAccessor, replaceMethod } from './natives';
 
 /** Set on each realm's global once guarded; a navigated frame gets a new global and so is guarded again. */
@@ -79,6 +80,9 @@ export function guardFrames(
             for (let i = 0; i < inserted; i++) beforeInsert?.(this, arguments[i]);
             const result = callNative(nativeMethod, this, arguments);
             for (let i = 0; i < inserted; i++) if (arguments[i]?.localName == 'iframe') arguments[i].contentWindow;
+            // a parked iframe that was given its URL before it was in the document gets its placeholder now (the
+            // parser's observer, which announces the others, stops at DOMContentLoaded)
+            announceInsertedFrames();
             return result;
           },
       );

@@ -32,8 +32,20 @@ let parkedFrameListener = (_frame: Element) => {};
 export const onParkedFrame = (listener: (frame: Element) => void): void => {
   parkedFrameListener = listener;
 };
+/** Parked iframes of a live document that are not in it yet: each is announced once an insertion puts it there. */
+const framesToAnnounce = new Set<Element>();
 export const announceParkedFrame = (el: Element): void => {
-  if (el.localName == 'iframe' && el.isConnected) parkedFrameListener(el);
+  if (el.localName != 'iframe') return;
+  if (el.isConnected) parkedFrameListener(el);
+  else if (el.ownerDocument.defaultView) framesToAnnounce.add(el);
+};
+/** After any insertion: the parked iframes it put into the document (alone or inside what was inserted) are announced. */
+export const announceInsertedFrames = (): void => {
+  for (const frame of framesToAnnounce)
+    if (frame.isConnected) {
+      framesToAnnounce.delete(frame);
+      parkedFrameListener(frame);
+    }
 };
 
 /** True when `el` is marked for categories not all allowed now: every URL written to it is held, silently. */

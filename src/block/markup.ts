@@ -172,12 +172,8 @@ export function checkInserted(gate: Gate, target: any, node: any): void {
   if (!node?.ownerDocument) return;
   if (node.ownerDocument != (target.ownerDocument || target)) scrubTree(gate, node);
   else if (URL_ATTRIBUTES[node.localName]) {
-    if (isMarkedHeld(gate, node)) {
-      park(node);
-      // A parked iframe is in the document a moment from now: its placeholder is drawn then (the parser's observer,
-      // which announces the others, stops at DOMContentLoaded).
-      queueMicrotask(() => announceParkedFrame(node));
-    } else if (node.localName == 'iframe') scrubFrameUrl(gate, node);
+    if (isMarkedHeld(gate, node)) park(node);
+    else if (node.localName == 'iframe') scrubFrameUrl(gate, node);
     else {
       // a speculation rules script built by script: its rules take effect as it is inserted
       const speculation = heldSpeculation(gate, node);

@@ -136,6 +136,21 @@ describe('a parked iframe stays where the site put it', () => {
     expect(hits).toBe(0);
   });
 
+  it.concurrent('an iframe parked in a detached box gets its placeholder when the box is appended later', async () => {
+    const body = `
+      const box = document.createElement('div');
+      const frame = document.createElement('iframe');
+      frame.src = 'https://www.youtube.com/embed/x' + url;
+      box.appendChild(frame);
+      await new Promise((later) => setTimeout(later, 50));
+      document.body.append(box);
+      ${until("document.querySelector('consentry-embed')")}
+      return [document.querySelector('consentry-embed')?.nextSibling === frame, frame.parentNode === box];`;
+    const { seen, hits } = await run(body, true, '?detached');
+    expect(seen).toEqual([true, true]);
+    expect(hits).toBe(0);
+  });
+
   it.concurrent('a parked iframe set through innerHTML after load gets its placeholder beside it', async () => {
     const body = `
       const box = document.createElement('div');

@@ -398,7 +398,9 @@ describe('the floating open button', () => {
     await banner(tab).getByRole('button', { name: en.rejectAll }).waitFor();
     const timing = await tab.evaluate(() => ({
       load: performance.getEntriesByType('navigation')[0].toJSON().loadEventStart as number,
-      ui: performance.getEntriesByName(new URL('/consentry-ui.js', location.href).href)[0]?.responseEnd,
+      ui: (
+        performance.getEntriesByName(new URL('/consentry-ui.js', location.href).href)[0] as PerformanceResourceTiming
+      )?.responseEnd,
     }));
     expect(timing.ui).toBeLessThanOrEqual(timing.load);
   });
