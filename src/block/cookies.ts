@@ -1,4 +1,4 @@
-import { matchText, splitText } from '../core/intrinsics';
+import { matchText } from '../core/intrinsics';
 import type { Realm } from '../core/realm';
 import { blockedItem, type Gate } from './gate';
 import { callNative, replaceAccessor, replaceMethod } from './natives';
@@ -52,7 +52,7 @@ export function guardCookies(win: Realm, gate: Gate): void {
           if (name == 'expires' && !Number.isNaN(Date.parse(text))) expires = Date.parse(text);
         }
         const isDeletion = maxAge == null ? expires! < Date.now() : maxAge <= 0;
-        if (!mustDrop(splitText(line, /[=;]/)[0], isDeletion)) callNative(nativeSetter, this, [line]);
+        if (!mustDrop(matchText(/^[^=;]*/, line)![0], isDeletion)) callNative(nativeSetter, this, [line]);
         // A held cookie may only be deleted. Browsers differ in how they read dates and odd attributes, so its line
         // goes out with `Max-Age=0` last, which makes it a deletion to every one of them.
         else if (isDeletion) callNative(nativeSetter, this, [line + ';max-age=0']);

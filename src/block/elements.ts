@@ -5,6 +5,7 @@ import {
   URL_ATTRIBUTES,
   XLINK_NAMESPACE,
 } from '../catalogue/marked-form';
+import { NO_ARGUMENTS } from '../core/intrinsics';
 import type { Realm } from '../core/realm';
 import { checkAttributeWrite } from './check';
 import type { Gate } from './gate';
@@ -135,10 +136,9 @@ export function guardElements(win: Realm, gate: Gate): void {
       'set',
       (nativeSetter) =>
         function (this: Node, value: unknown) {
-          const checked =
-            callNative(nativeNodeType, this, []) == 2
-              ? checkNode((this as Attr).ownerElement, this as Attr, value)
-              : value;
+          // every other node (a framework's hottest write): straight on, with the caller's own argument list
+          if (callNative(nativeNodeType, this, NO_ARGUMENTS) != 2) return callNative(nativeSetter, this, arguments);
+          const checked = checkNode((this as Attr).ownerElement, this as Attr, value);
           if (checked !== PARKED) callNative(nativeSetter, this, [checked]);
         },
     );
@@ -150,7 +150,7 @@ export function guardElements(win: Realm, gate: Gate): void {
     'get',
     (nativeGetter) =>
       function (this: Element) {
-        const map = callNative(nativeGetter, this, []);
+        const map = callNative(nativeGetter, this, NO_ARGUMENTS);
         mapOwners.has(map) || mapOwners.set(map, this);
         return map;
       },
@@ -210,7 +210,7 @@ function guardUrlReadBack(win: Realm): void {
         'get',
         (nativeGetter) =>
           function (this: Element) {
-            const value = callNative(nativeGetter, this, []);
+            const value = callNative(nativeGetter, this, NO_ARGUMENTS);
             const held = callNative(nativeGetAttribute, this, [heldAttribute(name)]);
             if (value !== '' || held == null || callNative(nativeGetAttribute, this, [CONSENT_ATTRIBUTE]) == null)
               return value;

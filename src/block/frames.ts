@@ -1,3 +1,4 @@
+import { NO_ARGUMENTS } from '../core/intrinsics';
 import type { Realm } from '../core/realm';
 import { announceInsertedFrames } from './marker';
 import { callNative, replaceAccessor, replaceMethod } from './natives';
@@ -48,8 +49,8 @@ export function guardFrames(
         'get',
         (nativeGetter) =>
           function (this: HTMLIFrameElement) {
-            guardChild(callNative(nativeContentWindow, this, []));
-            return callNative(nativeGetter, this, []);
+            guardChild(callNative(nativeContentWindow, this, NO_ARGUMENTS));
+            return callNative(nativeGetter, this, NO_ARGUMENTS);
           },
       );
   }

@@ -41,11 +41,13 @@ export const announceParkedFrame = (el: Element): void => {
 };
 /** After any insertion: the parked iframes it put into the document (alone or inside what was inserted) are announced. */
 export const announceInsertedFrames = (): void => {
-  for (const frame of framesToAnnounce)
-    if (frame.isConnected) {
-      framesToAnnounce.delete(frame);
-      parkedFrameListener(frame);
-    }
+  // on every insertion of the page: nothing to walk (no iterator made) on the pages that have no such frame
+  if (framesToAnnounce.size)
+    for (const frame of framesToAnnounce)
+      if (frame.isConnected) {
+        framesToAnnounce.delete(frame);
+        parkedFrameListener(frame);
+      }
 };
 
 /** True when `el` is marked for categories not all allowed now: every URL written to it is held, silently. */

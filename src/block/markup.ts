@@ -1,5 +1,5 @@
 import { CONSENT_ATTRIBUTE, URL_ATTRIBUTES } from '../catalogue/marked-form';
-import { matchText, replaceText } from '../core/intrinsics';
+import { matchText, NO_ARGUMENTS, replaceText } from '../core/intrinsics';
 import type { Realm } from '../core/realm';
 import { checkElement, heldSpeculation, URL_ELEMENTS_SELECTOR } from './check';
 import { type Gate, GUARD_FAILURE } from './gate';
@@ -239,7 +239,7 @@ export function guardDocumentWrite(win: Realm, gate: Gate): void {
             for (const script of fragment.querySelectorAll('script')) scriptsInsertedByConsentry.add(script);
             return range.insertNode(fragment);
           }
-          if (!args.length) return callNative(nativeWrite, this, []);
+          if (!args.length) return callNative(nativeWrite, this, NO_ARGUMENTS);
           // One tag may come over several calls (`'<scr'`, then `'ipt src=…>'`): an unfinished tag at the end waits
           // for the next call and is checked whole; a microtask writes what is left when the script ends (the
           // insertion point still stands then).

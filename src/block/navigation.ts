@@ -1,3 +1,4 @@
+import { NO_ARGUMENTS } from '../core/intrinsics';
 import type { Realm } from '../core/realm';
 import type { Gate } from './gate';
 import { callNative, replaceMethod } from './natives';
@@ -52,7 +53,8 @@ export function guardNavigation(win: Realm, gate: Gate): void {
       (nativeSubmit) =>
         function (this: HTMLFormElement, submitter?: HTMLButtonElement | HTMLInputElement | null) {
           const url =
-            (submitter?.hasAttribute?.('formaction') && submitter.formAction) || callNative(nativeAction, this, []);
+            (submitter?.hasAttribute?.('formaction') && submitter.formAction) ||
+            callNative(nativeAction, this, NO_ARGUMENTS);
           return refuses(url) ? undefined : callNative(nativeSubmit, this, arguments);
         },
     );

@@ -1,3 +1,4 @@
+import { NO_ARGUMENTS } from '../core/intrinsics';
 import type { Realm } from '../core/realm';
 import type { BlockedKind } from '../core/types';
 import type { Gate } from './gate';
@@ -34,7 +35,7 @@ export function guardNetwork(win: Realm, gate: Gate): void {
     const url = args[i];
     if (nativeRequestUrl && !i)
       try {
-        return callNative(nativeRequestUrl, url, []);
+        return callNative(nativeRequestUrl, url, NO_ARGUMENTS);
       } catch {
         /* not a Request */
       }

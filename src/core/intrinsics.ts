@@ -8,6 +8,9 @@
 /** Calls `fn` with a receiver and an argument list; never `fn.call(...)`, which reads `Function.prototype` then. */
 export const { apply: callNative } = Reflect;
 
+/** The argument list of a getter or a call with none: one shared array, not a new one per call on hot paths. */
+export const NO_ARGUMENTS: [] = [];
+
 const { exec: nativeExec } = RegExp.prototype;
 
 /**

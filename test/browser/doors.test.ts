@@ -402,13 +402,18 @@ describe('known limits: what the page cannot hold (the shield or marking is the 
 
 describe('a speculation rules script inserted by script', () => {
   // Chromium makes a cross-site prefetch outside the context's routing: it is counted from the request event.
-  const rules = (url: string) =>
-    `const s = document.createElement('script'); s.type = 'speculationrules';
-      s.textContent = JSON.stringify({ prefetch: [{ source: 'list', urls: [${JSON.stringify(url)}], eagerness: 'immediate' }] });
-      document.head.append(s); return s.type;`;
-  const open = async (withConsentry: boolean, url: string, accept = false) => {
-    const path = `/speculation-${withConsentry}-${url.length}.html`;
-    files[path] = page(rules(url), '', withConsentry);
+  // `filledLater`: inserted empty, its rules written once it is in the document (the browser reads them then).
+  const rules = (url: string, filledLater: boolean) => {
+    const text = `JSON.stringify({ prefetch: [{ source: 'list', urls: [${JSON.stringify(url)}], eagerness: 'immediate' }] })`;
+    return filledLater
+      ? `const s = document.createElement('script'); s.type = 'speculationrules'; document.head.append(s);
+        s.textContent = ${text}; return s.type;`
+      : `const s = document.createElement('script'); s.type = 'speculationrules'; s.textContent = ${text};
+        document.head.append(s); return s.type;`;
+  };
+  const open = async (withConsentry: boolean, url: string, accept = false, filledLater = false) => {
+    const path = `/speculation-${withConsentry}-${filledLater}-${url.length}.html`;
+    files[path] = page(rules(url, filledLater), '', withConsentry);
     const context = await browser.newContext();
     context.setDefaultNavigationTimeout(20_000);
     const requested: string[] = [];
@@ -446,6 +451,12 @@ describe('a speculation rules script inserted by script', () => {
     const [control, held] = await Promise.all([open(false, url), open(true, url, true)]);
     expect(control.before, 'control: without Consentry the prefetch goes out').toBe(true);
     expect(held).toEqual({ before: false, listed: true, after: true });
+  });
+
+  it.concurrent('known limit: one inserted empty and filled afterwards is not judged, and prefetches', async () => {
+    const url = `https://${GA}/speculation/filled-later.html`;
+    const withConsentry = await open(true, url, false, true);
+    expect(withConsentry.before, 'the limit: the prefetch goes out').toBe(true);
   });
 
   it.concurrent('naming a page of the site prefetches it, as without Consentry', async () => {
