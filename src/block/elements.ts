@@ -23,11 +23,11 @@ import {
 /** The reflecting property of a URL attribute, where its name differs (most are the same word). */
 const PROPERTY: Record<string, string> = { imagesrcset: 'imageSrcset', 'http-equiv': 'httpEquiv' };
 
-/** The prototype of `tag`'s elements that owns `property` (`src` of audio and video is HTMLMediaElement's). */
-const propertyOwner = (win: Realm, tag: string, property: string): any => {
-  let owner = Object.getPrototypeOf(win.document.createElement(tag));
-  while (owner && !Object.getOwnPropertyDescriptor(owner, property)) owner = Object.getPrototypeOf(owner);
-  return owner;
+/** The object on `prototype`'s chain that owns `property` (`src` of audio and video is HTMLMediaElement's). */
+const propertyOwner = (prototype: any, property: string): any => {
+  while (prototype && !Object.getOwnPropertyDescriptor(prototype, property))
+    prototype = Object.getPrototypeOf(prototype);
+  return prototype;
 };
 
 /**
@@ -68,15 +68,19 @@ export function guardElements(win: Realm, gate: Gate): void {
   };
   // one wrapper per native setter: audio and video share HTMLMediaElement's `src`, td and th their `background`
   const wrapped = new Set<unknown>();
+  const readBack: ReadBack[] = [];
   for (const tag of [...Object.keys(URL_ATTRIBUTES), 'meta']) {
     const extra =
       tag == 'script' ? ['type'] : tag == 'iframe' ? ['srcdoc'] : tag == 'meta' ? ['content', 'http-equiv'] : [];
+    // one element per tag: creating one (a media element, a frame) is the costliest step of the guards' start
+    const prototype = Object.getPrototypeOf(win.document.createElement(tag));
     for (const name of [...(URL_ATTRIBUTES[tag] || []), ...extra]) {
       const property = PROPERTY[name] || name;
-      const owner = propertyOwner(win, tag, property);
+      const owner = propertyOwner(prototype, property);
       const setter = owner && Object.getOwnPropertyDescriptor(owner, property)!.set;
       if (wrapped.has(setter)) continue;
       wrapped.add(setter);
+      if (owner && name != 'ping' && !extra.includes(name)) readBack.push([owner, property, name]);
       replaceAccessor(
         owner,
         property,
@@ -183,8 +187,11 @@ export function guardElements(win: Realm, gate: Gate): void {
     };
     replaceConstructor(win, 'Audio', GuardedAudio);
   }
-  guardUrlReadBack(win);
+  guardUrlReadBack(win, readBack);
 }
+
+/** A URL property that reads back its held URL: the prototype that owns it, its name, and its attribute's. */
+type ReadBack = [owner: any, property: string, attribute: string];
 
 /**
  * A parked element reads back the URL it was given, as the native reads back the attribute: `img.src` after
@@ -194,32 +201,24 @@ export function guardElements(win: Realm, gate: Gate): void {
  * keeps reading `''`. A value the URL parser refuses reads back as written, as the native does. `ping` keeps
  * reading what is left after the tracker URLs were taken out.
  */
-function guardUrlReadBack(win: Realm): void {
-  // one wrapper per native getter, found where the setters are (see guardElements); `xlink:href` has no property
-  const wrapped = new Set<unknown>();
-  for (const tag in URL_ATTRIBUTES)
-    for (const name of URL_ATTRIBUTES[tag]) {
-      const property = PROPERTY[name] || name;
-      const owner = propertyOwner(win, tag, property);
-      const getter = owner && Object.getOwnPropertyDescriptor(owner, property)!.get;
-      if (name == 'ping' || !getter || wrapped.has(getter)) continue;
-      wrapped.add(getter);
-      replaceAccessor(
-        owner,
-        property,
-        'get',
-        (nativeGetter) =>
-          function (this: Element) {
-            const value = callNative(nativeGetter, this, NO_ARGUMENTS);
-            const held = callNative(nativeGetAttribute, this, [heldAttribute(name)]);
-            if (value !== '' || held == null || callNative(nativeGetAttribute, this, [CONSENT_ATTRIBUTE]) == null)
-              return value;
-            try {
-              return name.endsWith('set') ? held : new win.URL(held, this.baseURI).href;
-            } catch {
-              return held;
-            }
-          },
-      );
-    }
+function guardUrlReadBack(win: Realm, properties: ReadBack[]): void {
+  for (const [owner, property, name] of properties) {
+    replaceAccessor(
+      owner,
+      property,
+      'get',
+      (nativeGetter) =>
+        function (this: Element) {
+          const value = callNative(nativeGetter, this, NO_ARGUMENTS);
+          const held = callNative(nativeGetAttribute, this, [heldAttribute(name)]);
+          if (value !== '' || held == null || callNative(nativeGetAttribute, this, [CONSENT_ATTRIBUTE]) == null)
+            return value;
+          try {
+            return name.endsWith('set') ? held : new win.URL(held, this.baseURI).href;
+          } catch {
+            return held;
+          }
+        },
+    );
+  }
 }

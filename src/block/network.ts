@@ -33,7 +33,8 @@ export function guardNetwork(win: Realm, gate: Gate): void {
    */
   const urlText = (args: IArguments, i: number): string => {
     const url = args[i];
-    if (nativeRequestUrl && !i)
+    // only an object can be a Request: a string URL (nearly every call) throws no TypeError to be caught
+    if (nativeRequestUrl && !i && url && typeof url == 'object')
       try {
         return callNative(nativeRequestUrl, url, NO_ARGUMENTS);
       } catch {

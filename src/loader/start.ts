@@ -12,7 +12,7 @@ import { readRecord } from '../core/record';
 import { createSession } from '../core/session';
 import { createSync } from '../core/sync';
 import type { BlockedItem, Consentry } from '../core/types';
-import type { LanguageTexts, UIContext } from '../core/ui-contract';
+import type { LanguageTexts, MountUI, UIContext } from '../core/ui-contract';
 import { consentDefault, consentUpdate } from '../signals/consent-mode';
 import { gpcOn } from '../signals/gpc';
 import { vendorHooks } from '../signals/vendors';
@@ -70,6 +70,15 @@ export function start(win: Realm & { consentry?: Consentry }, input: unknown, pa
       console.error('Consentry: consentry-later.js could not load; blocking stays on.', error);
       return undefined;
     }));
+  let uiParts: Promise<MountUI> | undefined;
+  const loadUi = () =>
+    (uiParts ||= Promise.all([parts.ui(), texts()]).then(
+      ([mount, builtIn]) =>
+        (context: UIContext) =>
+          mount({ ...context, texts: builtIn }),
+    ));
+  // A first visit shows the banner: its two files start downloading before the guards go in, not after.
+  if (!stored) loadUi();
   const keep = [config.cookie.name, config.session.name];
   // Nothing to block when every category a tracker can be filed under is allowed (the catalogue's, and the site's
   // own): the guards stay dormant until a withdrawal, and such a page pays for no guard at all.
@@ -100,12 +109,6 @@ export function start(win: Realm & { consentry?: Consentry }, input: unknown, pa
   // First listener of all: a withdrawal without a reload has its guards before any site listener reacts.
   events.on('change', () => everythingAllowed() || blocker.guard());
 
-  const loadUi = () =>
-    Promise.all([parts.ui(), texts()]).then(
-      ([mount, builtIn]) =>
-        (context: UIContext) =>
-          mount({ ...context, texts: builtIn }),
-    );
   const ui = createUiController(win, loadUi, () => ({ api, config, lang, rtl: isRtl(lang), gpc }));
   const api = createApi({
     win,

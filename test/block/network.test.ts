@@ -181,6 +181,23 @@ test('a URL object is read once and the native is handed the string that was che
   expect({ reads, made }).toEqual({ reads: 1, made: ['/own'] });
 });
 
+test("a string URL is taken as it is: only an object is asked for a Request's url", async () => {
+  const realm: any = new Window({ url: 'https://shop.test/page' });
+  const fetched = (realm.fetch = vi.fn(() => Promise.resolve('native')));
+  // as the native getter does for anything that is not a Request
+  const requestUrl = vi.fn(() => {
+    throw new TypeError('Illegal invocation');
+  });
+  Object.defineProperty(realm.Request.prototype, 'url', { get: requestUrl, configurable: true });
+  guardNetwork(realm, createGate({ matcher, allowed: () => false, report: () => {}, keep: [] }));
+  await realm.fetch('/api/1');
+  expect(requestUrl).not.toHaveBeenCalled();
+  await realm.fetch({ toString: () => '/api/2' });
+  expect(requestUrl).toHaveBeenCalledTimes(1);
+  expect(fetched.mock.calls.map((call: unknown[]) => call[0])).toEqual(['/api/1', '/api/2']);
+  realm.happyDOM.close();
+});
+
 test('a Worker from a tracker script throws a SecurityError', () => {
   expect(() => new win.Worker('https://tracker.test/win.js')).toThrow(
     expect.objectContaining({ name: 'SecurityError' }),

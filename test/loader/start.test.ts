@@ -100,6 +100,18 @@ describe('start', () => {
     expect(parts.ui).toHaveBeenCalledTimes(1);
   });
 
+  it("starts downloading the banner's files before the blocker installs", () => {
+    const parts = lazyParts();
+    let blockersWhenAsked = -1;
+    parts.ui.mockImplementation(() => {
+      blockersWhenAsked = calls.blocker.length;
+      return never();
+    });
+    boot({}, parts);
+    expect(blockersWhenAsked).toBe(0);
+    expect(parts.texts).toHaveBeenCalledWith('en');
+  });
+
   it('a returning visitor with a valid record loads no UI, and Consent Mode is updated at once', () => {
     returning();
     const { api, parts } = boot({ openButton: false });
