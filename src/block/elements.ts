@@ -72,7 +72,7 @@ export function guardElements(win: Realm, gate: Gate): void {
   for (const tag of [...Object.keys(URL_ATTRIBUTES), 'meta']) {
     const extra =
       tag == 'script' ? ['type'] : tag == 'iframe' ? ['srcdoc'] : tag == 'meta' ? ['content', 'http-equiv'] : [];
-    // one element per tag: creating one (a media element, a frame) is the costliest step of the guards' start
+    // one element per tag, not one per attribute: a media or frame element is not free to create
     const prototype = Object.getPrototypeOf(win.document.createElement(tag));
     for (const name of [...(URL_ATTRIBUTES[tag] || []), ...extra]) {
       const property = PROPERTY[name] || name;
@@ -80,6 +80,7 @@ export function guardElements(win: Realm, gate: Gate): void {
       const setter = owner && Object.getOwnPropertyDescriptor(owner, property)!.set;
       if (wrapped.has(setter)) continue;
       wrapped.add(setter);
+      // the URL attributes (not the extras) read back what they were given; `ping` keeps what is left of it
       if (owner && name != 'ping' && !extra.includes(name)) readBack.push([owner, property, name]);
       replaceAccessor(
         owner,
