@@ -1,6 +1,8 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { type Duplex, pipeline, Transform, Writable } from 'node:stream';
 import * as zlib from 'node:zlib';
+import { resolveConfig } from '../core/config';
+import { langOf } from '../core/language';
 import type { Config } from '../core/types';
 import { createMarker, type MarkedTag } from '../mark/index';
 
@@ -32,6 +34,10 @@ export interface MiddlewareOptions {
    * a `103 Early Hints` with `Link: <url>; rel=preload; as=script` before the app renders a page, and the same
    * `Link` header on every HTML response (CDNs turn it into Early Hints of their own). Chromium acts on 103 over
    * HTTP/2 and HTTP/3; over HTTP/1.1 the header is harmless. Off unless given.
+   *
+   * A request without the consent cookie is a visitor who will see the banner: it also preloads the banner's files
+   * beside the loader (`consentry-ui.js`, and `consentry-<lang>.js` when the config names the language), at low
+   * priority so they wait for the render-blocking files, and the banner needs no third request after the loader ran.
    */
   preloadLoader?: string;
 }
@@ -104,14 +110,32 @@ const preloadLink = (url: string) => {
   return `<${url}>; rel=preload; as=script`;
 };
 
+/** The Link values of the banner's files, which the loader fetches next to itself (its URL without the query). */
+function bannerLinks(loader: string, language: string | undefined): string[] {
+  const folder = loader.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
+  const lang = langOf(language);
+  return ['ui', ...(lang ? [lang] : [])].map(
+    (part) => `<${folder}consentry-${part}.js>; rel=preload; as=script; fetchpriority=low`,
+  );
+}
+
+/** Whether the request carries a cookie of this name (any value: the loader judges it, this only guesses). */
+const hasCookie = (req: IncomingMessage, name: string) =>
+  String(req.headers.cookie ?? '')
+    .split(';')
+    .some((pair) => pair.trim().startsWith(name + '='));
+
 /** A request for a page (a navigation), not for a subresource. */
 const wantsPage = (req: IncomingMessage) =>
   req.method === 'GET' &&
   (req.headers['sec-fetch-dest'] === 'document' || /\btext\/html\b/.test(String(req.headers.accept ?? '')));
 
 export function consentryMiddleware(options: MiddlewareOptions = {}): Middleware {
-  const link = options.preloadLoader == null ? undefined : preloadLink(options.preloadLoader);
+  const loaderLink = options.preloadLoader == null ? undefined : preloadLink(options.preloadLoader);
+  const { cookie, language } = resolveConfig(options.config ?? {});
+  const firstVisitLinks = loaderLink ? [loaderLink, ...bannerLinks(options.preloadLoader!, language)] : [];
   return function consentry(req, res, next) {
+    const link = loaderLink && (hasCookie(req, cookie.name) ? [loaderLink] : firstVisitLinks);
     // Before the app does any work for the page: the loader downloads while the server thinks.
     if (link && wantsPage(req) && typeof res.writeEarlyHints === 'function') res.writeEarlyHints({ link });
     // The response's own methods, for what goes out once marked.

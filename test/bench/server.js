@@ -73,8 +73,20 @@ function route(path, query) {
   }
 }
 
-export function startServer({ caching = false } = {}) {
+export async function startServer({ caching = false } = {}) {
+  // A page asked for with `preload=1` goes through the built middleware, as a site using it would serve it: its
+  // Link header preloads the loader and, on a first visit, the banner's UI file and its language (the config names
+  // the language the bench pages' <html lang> gives the loader).
+  const { consentryMiddleware } = await import(join(DIST, 'node/middleware.js'));
+  const preloading = consentryMiddleware({
+    preloadLoader: '/tools/consentry/consentry.js',
+    config: { language: 'en' },
+  });
   const server = createServer((req, res) => {
+    if (/^\/page\/[^?]*\?(?:.*&)?preload=1(?:&|$)/.test(req.url)) preloading(req, res, () => answer(req, res));
+    else answer(req, res);
+  });
+  const answer = (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const path = url.pathname;
     if (path.startsWith('/api/') || path === '/x') {
@@ -117,8 +129,8 @@ export function startServer({ caching = false } = {}) {
     headers['content-length'] = body[encoding].length;
     res.writeHead(200, headers);
     res.end(body[encoding]);
-  });
-  return new Promise((done) => {
+  };
+  return await new Promise((done) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
       done({

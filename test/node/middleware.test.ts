@@ -200,16 +200,45 @@ describe('preloadLoader', () => {
   }
 
   const LINK = '</consentry.js>; rel=preload; as=script';
+  const BANNER = (file: string) => `<${file}>; rel=preload; as=script; fetchpriority=low`;
   const PAGE_REQUEST = { accept: 'text/html,application/xhtml+xml', 'sec-fetch-dest': 'document' };
+  const RETURNING = { ...PAGE_REQUEST, cookie: 'theme=dark; consentry=v1.abc' };
 
   it('sends 103 Early Hints with a preload of the loader before the app answers a page request', async () => {
-    const { hints } = await informational({ preloadLoader: '/consentry.js' }, html, PAGE_REQUEST);
+    const { hints } = await informational({ preloadLoader: '/consentry.js' }, html, RETURNING);
     expect(hints).toEqual([{ statusCode: 103, headers: { link: LINK } }]);
   });
 
   it('puts the same Link header on the HTML response', async () => {
-    const { link } = await informational({ preloadLoader: '/consentry.js' }, html, PAGE_REQUEST);
+    const { link } = await informational({ preloadLoader: '/consentry.js' }, html, RETURNING);
     expect(link).toBe(LINK);
+  });
+
+  it("also preloads the banner's UI file at low priority for a visitor without the consent cookie", async () => {
+    const { hints, link } = await informational({ preloadLoader: '/consentry.js' }, html, PAGE_REQUEST);
+    const links = [LINK, BANNER('/consentry-ui.js')];
+    expect(hints).toEqual([{ statusCode: 103, headers: { link: links.join(', ') } }]);
+    expect(link).toBe(links.join(', '));
+  });
+
+  it('adds the language file when the config names the language, next to the loader and without its query', async () => {
+    const options = { preloadLoader: 'https://cdn.example/c/consentry.js?v=2', config: { language: 'de-AT' } };
+    const { link } = await informational(options, html, PAGE_REQUEST);
+    expect(link).toBe(
+      [
+        '<https://cdn.example/c/consentry.js?v=2>; rel=preload; as=script',
+        BANNER('https://cdn.example/c/consentry-ui.js'),
+        BANNER('https://cdn.example/c/consentry-de.js'),
+      ].join(', '),
+    );
+  });
+
+  it("looks for the config's own cookie name: another cookie that merely starts with it is no consent", async () => {
+    const options = { preloadLoader: '/consentry.js', config: { cookie: { name: 'cmp' } } };
+    expect((await informational(options, html, { ...PAGE_REQUEST, cookie: 'cmpx=1; consentry=v1' })).link).toBe(
+      [LINK, BANNER('/consentry-ui.js')].join(', '),
+    );
+    expect((await informational(options, html, { ...PAGE_REQUEST, cookie: 'a=1;cmp=v1' })).link).toBe(LINK);
   });
 
   it('sends no hint and no Link for a request that is not for a page', async () => {
