@@ -34,12 +34,15 @@ export interface MiddlewareOptions {
    * a `103 Early Hints` with `Link: <url>; rel=preload; as=script` before the app renders a page, and the same
    * `Link` header on every HTML response (CDNs turn it into Early Hints of their own). Chromium acts on 103 over
    * HTTP/2 and HTTP/3; over HTTP/1.1 the header is harmless. Off unless given.
-   *
-   * A request without the consent cookie is a visitor who will see the banner: it also preloads the banner's files
-   * beside the loader (`consentry-ui.js`, and `consentry-<lang>.js` when the config names the language), at low
-   * priority so they wait for the render-blocking files, and the banner needs no third request after the loader ran.
    */
   preloadLoader?: string;
+  /**
+   * With `preloadLoader`: a request without the consent cookie is a visitor who will see the banner, so its hints
+   * also preload the banner's files beside the loader (`consentry-ui.js`, and `consentry-<lang>.js` when the config
+   * names the language), at low priority. The banner then needs no request after the loader ran, but on a slow
+   * link those bytes share the line with the page's first paint (measured in the README), hence off by default.
+   */
+  preloadBanner?: boolean;
 }
 
 type Next = (error?: unknown) => void;
@@ -133,9 +136,9 @@ const wantsPage = (req: IncomingMessage) =>
 export function consentryMiddleware(options: MiddlewareOptions = {}): Middleware {
   const loaderLink = options.preloadLoader == null ? undefined : preloadLink(options.preloadLoader);
   const { cookie, language } = resolveConfig(options.config ?? {});
-  const firstVisitLinks = loaderLink ? [loaderLink, ...bannerLinks(options.preloadLoader!, language)] : [];
+  const bannerHints = loaderLink && options.preloadBanner ? bannerLinks(options.preloadLoader!, language) : [];
   return function consentry(req, res, next) {
-    const link = loaderLink && (hasCookie(req, cookie.name) ? [loaderLink] : firstVisitLinks);
+    const link = loaderLink && (hasCookie(req, cookie.name) ? [loaderLink] : [loaderLink, ...bannerHints]);
     // Before the app does any work for the page: the loader downloads while the server thinks.
     if (link && wantsPage(req) && typeof res.writeEarlyHints === 'function') res.writeEarlyHints({ link });
     // The response's own methods, for what goes out once marked.

@@ -55,7 +55,7 @@ const ACCEPT = {
 export async function bannerRun(browser, origin, tool, settleMs = 800) {
   const { context, page } = await open(browser, origin, { route: true });
   try {
-    // `consentry-preload`: the same page behind consentry/middleware with `preloadLoader` (see server.js).
+    // `consentry-preload`: the same page behind consentry/middleware with `preloadBanner` (see server.js).
     const query = tool == 'consentry-preload' ? 'tool=consentry&preload=1' : `tool=${tool}`;
     await page.goto(`${origin}/page/banner?${query}`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__bench && window.__bench.visible !== null, null, { timeout: 10_000 });

@@ -22,7 +22,7 @@ export const NAMES = {
   consentry: 'Consentry',
   'consentry-rejected': 'Consentry, returning, rejected all',
   'consentry-accepted': 'Consentry, returning, accepted all',
-  'consentry-preload': 'Consentry behind its middleware (preloadLoader)',
+  'consentry-preload': 'Consentry behind its middleware (preloadBanner)',
   cc: 'vanilla-cookieconsent',
   klaro: 'klaro',
   yett: 'yett',
@@ -308,7 +308,7 @@ const banner = {
         peers: `klaro ${ratio(tools.klaro.visibleMs.median, tools.cc.visibleMs.median)}`,
       },
       {
-        measure: 'the same, the page behind consentry/middleware with preloadLoader',
+        measure: 'the same, the page behind consentry/middleware with preloadBanner',
         figure: `${(tools['consentry-preload'].visibleMs.median / tools.cc.visibleMs.median).toFixed(3)}×`,
         budget: '≤ 0.6×',
         met: within(tools['consentry-preload'].visibleMs.median / tools.cc.visibleMs.median, 0.6),

@@ -74,12 +74,13 @@ function route(path, query) {
 }
 
 export async function startServer({ caching = false } = {}) {
-  // A page asked for with `preload=1` goes through the built middleware, as a site using it would serve it: its
+  // A page asked for with `preload=1` goes through the built middleware with preloadBanner, as a site would serve it: its
   // Link header preloads the loader and, on a first visit, the banner's UI file and its language (the config names
   // the language the bench pages' <html lang> gives the loader).
   const { consentryMiddleware } = await import(join(DIST, 'node/middleware.js'));
   const preloading = consentryMiddleware({
     preloadLoader: '/tools/consentry/consentry.js',
+    preloadBanner: true,
     config: { language: 'en' },
   });
   const server = createServer((req, res) => {

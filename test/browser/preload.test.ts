@@ -1,5 +1,5 @@
 /**
- * `preloadLoader` in a real Chromium over HTTP/1.1: the middleware's `Link` header makes a first visit's browser
+ * `preloadBanner` in a real Chromium over HTTP/1.1: the middleware's `Link` header makes a first visit's browser
  * fetch the banner's files while the loader is still on its way, and the loader then uses those responses instead
  * of asking again. The loader is held back on the server, so "before the loader ran" is a fact, not a race.
  */
@@ -57,14 +57,14 @@ async function firstVisit(options: MiddlewareOptions) {
   return { early, uiRequests: log.filter((path) => path === '/consentry-ui.js').length };
 }
 
-test("a first visit fetches the banner's UI file before the loader has arrived, and only once", async () => {
-  const { early, uiRequests } = await firstVisit({ preloadLoader: '/consentry.js' });
+test("with preloadBanner a first visit fetches the banner's UI file before the loader has arrived, and only once", async () => {
+  const { early, uiRequests } = await firstVisit({ preloadLoader: '/consentry.js', preloadBanner: true });
   expect(early).toEqual(['/consentry-ui.js']);
   expect(uiRequests).toBe(1);
 });
 
-test('without preloadLoader the UI file waits for the loader (the control for the test above)', async () => {
-  const { early, uiRequests } = await firstVisit({});
+test('with preloadLoader alone the UI file waits for the loader (the control for the test above)', async () => {
+  const { early, uiRequests } = await firstVisit({ preloadLoader: '/consentry.js' });
   expect(early).toEqual([]);
   expect(uiRequests).toBe(1);
 });

@@ -214,15 +214,23 @@ describe('preloadLoader', () => {
     expect(link).toBe(LINK);
   });
 
-  it("also preloads the banner's UI file at low priority for a visitor without the consent cookie", async () => {
-    const { hints, link } = await informational({ preloadLoader: '/consentry.js' }, html, PAGE_REQUEST);
+  it("with preloadBanner, also preloads the banner's UI file at low priority for a visitor without the consent cookie", async () => {
+    const { hints, link } = await informational(
+      { preloadLoader: '/consentry.js', preloadBanner: true },
+      html,
+      PAGE_REQUEST,
+    );
     const links = [LINK, BANNER('/consentry-ui.js')];
     expect(hints).toEqual([{ statusCode: 103, headers: { link: links.join(', ') } }]);
     expect(link).toBe(links.join(', '));
   });
 
   it('adds the language file when the config names the language, next to the loader and without its query', async () => {
-    const options = { preloadLoader: 'https://cdn.example/c/consentry.js?v=2', config: { language: 'de-AT' } };
+    const options = {
+      preloadLoader: 'https://cdn.example/c/consentry.js?v=2',
+      preloadBanner: true,
+      config: { language: 'de-AT' },
+    };
     const { link } = await informational(options, html, PAGE_REQUEST);
     expect(link).toBe(
       [
@@ -234,11 +242,17 @@ describe('preloadLoader', () => {
   });
 
   it("looks for the config's own cookie name: another cookie that merely starts with it is no consent", async () => {
-    const options = { preloadLoader: '/consentry.js', config: { cookie: { name: 'cmp' } } };
+    const options = { preloadLoader: '/consentry.js', preloadBanner: true, config: { cookie: { name: 'cmp' } } };
     expect((await informational(options, html, { ...PAGE_REQUEST, cookie: 'cmpx=1; consentry=v1' })).link).toBe(
       [LINK, BANNER('/consentry-ui.js')].join(', '),
     );
     expect((await informational(options, html, { ...PAGE_REQUEST, cookie: 'a=1;cmp=v1' })).link).toBe(LINK);
+  });
+
+  it("preloads only the loader for a first visit without preloadBanner (the banner's bytes would share the first paint's link)", async () => {
+    const { hints, link } = await informational({ preloadLoader: '/consentry.js' }, html, PAGE_REQUEST);
+    expect(hints).toEqual([{ statusCode: 103, headers: { link: LINK } }]);
+    expect(link).toBe(LINK);
   });
 
   it('sends no hint and no Link for a request that is not for a page', async () => {
