@@ -135,10 +135,12 @@ const wantsPage = (req: IncomingMessage) =>
 
 export function consentryMiddleware(options: MiddlewareOptions = {}): Middleware {
   const loaderLink = options.preloadLoader == null ? undefined : preloadLink(options.preloadLoader);
-  const { cookie, language } = resolveConfig(options.config ?? {});
-  const bannerHints = loaderLink && options.preloadBanner ? bannerLinks(options.preloadLoader!, language) : [];
+  // Resolved only for the banner's hints; the cookie is looked for only then, so no other request parses it.
+  const banner = loaderLink && options.preloadBanner ? resolveConfig(options.config ?? {}) : undefined;
+  const firstVisitLinks = banner && [loaderLink!, ...bannerLinks(options.preloadLoader!, banner.language)];
   return function consentry(req, res, next) {
-    const link = loaderLink && (hasCookie(req, cookie.name) ? [loaderLink] : [loaderLink, ...bannerHints]);
+    const link =
+      loaderLink && (firstVisitLinks && !hasCookie(req, banner!.cookie.name) ? firstVisitLinks : [loaderLink]);
     // Before the app does any work for the page: the loader downloads while the server thinks.
     if (link && wantsPage(req) && typeof res.writeEarlyHints === 'function') res.writeEarlyHints({ link });
     // The response's own methods, for what goes out once marked.

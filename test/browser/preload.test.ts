@@ -36,7 +36,7 @@ async function firstVisit(options: MiddlewareOptions) {
   site = await serve(
     { '/page.html': PAGE },
     {
-      middleware: (req, res, next) => middleware(req, res, next),
+      middleware,
       handle: (req: IncomingMessage, res: ServerResponse) => {
         if (/^\/consentry-(ui|en)\.js$/.test(req.url!) && !loaderSent) early.push(req.url!);
         if (req.url !== '/consentry.js') return false;
