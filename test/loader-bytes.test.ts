@@ -1,7 +1,7 @@
 // `npm run bench:bytes` gives every byte of the minified loader to the source file it came from. These pin down
 // how it reads the source map, on maps small enough to check by hand.
-import { attribute, decodeMappings, groupOf } from './bench/bytes.js';
-import { ROOT } from './bench/sizes.js';
+import { attribute, decodeMappings, floors, groupOf } from './bench/bytes.js';
+import { gzip, ROOT } from './bench/sizes.js';
 
 const map = (mappings: string, sources = ['src/one.ts', 'src/two.ts']) => ({ sources, mappings });
 
@@ -54,5 +54,25 @@ describe("the loader's bytes by part", () => {
         'src/ui/mount.tsx',
       ].map(groupOf),
     ).toEqual(['catalogue', 'matcher', 'guards', 'core', 'core', 'signals', 'dependencies', 'other: src/ui/mount.tsx']);
+  });
+
+  it('weighs each floor as the gzip of only the bytes it keeps', () => {
+    const runs = [
+      { file: 'src/block/network.ts', text: 'guard();' },
+      { file: 'src/catalogue/catalogue.ts', text: '`hosts`;' },
+      { file: 'src/core/record.ts', text: 'read();' },
+      { file: 'src/loader/open-button.ts', text: 'draw();' },
+    ];
+    const gzipped = (text: string) => gzip(Buffer.from(text)).length;
+    expect(floors(runs, { 'src/loader/open-button.ts': 'later' }).map((f) => f.gzip)).toEqual([
+      gzipped('guard();`hosts`;'),
+      gzipped('guard();`hosts`;read();'),
+    ]);
+  });
+
+  it('refuses a list of later files that names a file the loader does not have', () => {
+    expect(() => floors([{ file: 'src/core/record.ts', text: 'read();' }], { 'src/loader/gone.ts': 'moved' })).toThrow(
+      /no longer has: src\/loader\/gone.ts/,
+    );
   });
 });

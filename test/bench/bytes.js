@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { int, table } from './report.js';
-import { CONSENTRY, gzip, ROOT } from './sizes.js';
+import { BUDGET, CONSENTRY, gzip, ROOT } from './sizes.js';
 
 /** The groups of the report, first match wins; `file` is relative to the repository. */
 const GROUPS = [
@@ -144,6 +144,7 @@ export async function loaderBytes() {
   } catch {}
   return {
     whole,
+    floors: floors(runs),
     // dist/consentry.js compared with this build: "differs" means dist/ is older than src/ (run `npm run build`).
     dist,
     groups: groups
@@ -153,6 +154,53 @@ export async function loaderBytes() {
         files: files.filter((f) => groupOf(f.name) == g.name).sort((a, b) => b.raw - a.raw),
       })),
   };
+}
+
+/**
+ * Loader files that need not run before the page's next script, each with why, taken as generously as possible: a
+ * split could move them to a later file (at the price of an extra request, or a decision that becomes asynchronous).
+ * What they leave behind is the most a split could achieve.
+ */
+export const COULD_RUN_LATER = {
+  'src/loader/open-button.ts': 'drawn after the page has loaded',
+  'src/loader/service-worker.ts': 'registers the opt-in shield, after the page has loaded',
+  'src/loader/ui.ts': 'fetches the UI chunk, which cannot draw before the body exists',
+  'src/core/language.ts': 'picks the banner language, needed only by the UI',
+  'src/core/sync.ts': 'follows other tabs, needed only once one decides',
+  'src/core/own-cookies.ts': 'writes the record, needed only when the visitor decides',
+  'src/core/session.ts': 'the login-cookie API, asked for by site code later',
+  'src/core/events.ts': 'announces changes, which happen only on a decision',
+  'src/core/ui-contract.ts': 'shared with the UI chunk',
+  'src/core/shield-contract.ts': 'shared with the service worker',
+  'src/core/later-contract.ts': 'shared with the later chunk',
+};
+
+/**
+ * The least the loader could weigh, each floor the gzip of only the bytes it keeps (so compressed on their own):
+ * - the guards with the catalogue and matcher they judge by, which must be in place before the page's next script
+ *   for every channel to stay closed;
+ * - the whole loader less every file of COULD_RUN_LATER.
+ * A budget below the first cannot be met by any split that keeps every channel.
+ */
+export function floors(runs, later = COULD_RUN_LATER) {
+  const files = new Set(runs.map((r) => r.file));
+  const gone = Object.keys(later).filter((file) => !files.has(file));
+  // a file renamed or moved would otherwise stay in the floor unnoticed
+  if (gone.length) throw new Error(`COULD_RUN_LATER names files the loader no longer has: ${gone.join(', ')}`);
+  const kept = (keep) =>
+    gzipLength(
+      runs
+        .filter((r) => keep(r.file))
+        .map((r) => r.text)
+        .join(''),
+    );
+  return [
+    {
+      name: 'guards + catalogue + matcher, alone',
+      gzip: kept((file) => file.startsWith('src/block/') || file.startsWith('src/catalogue/')),
+    },
+    { name: 'the loader without the files that could run later', gzip: kept((file) => !(file in later)) },
+  ];
 }
 
 const percent = (n, of) => `${((100 * n) / of).toFixed(1)} %`;
@@ -172,6 +220,14 @@ export function loaderBytesRows({ whole, groups }) {
   return rows;
 }
 
+/** The floors as table rows, against the loader's budget (gzip bytes). */
+export const floorRows = ({ floors: list }, budget) =>
+  list.map((f) => [f.name, int(f.gzip), f.gzip <= budget ? 'yes' : 'NO']);
+
+export const FLOORS_HEAD = ['floor (gzip of only these bytes)', 'gzip', 'fits the budget?'];
+export const floorsTitle = (budget) =>
+  `The least a split could leave in the loader, against its budget of ${int(budget)} B (zlib level 9)`;
+
 export const LOADER_BYTES_HEAD = ['part', 'raw', 'share', 'gzip (marginal)', 'share'];
 export const LOADER_BYTES_TITLE =
   'Loader bytes by part, from a source-mapped build (gzip = what removing the part saves, zlib level 9)';
@@ -179,5 +235,6 @@ export const LOADER_BYTES_TITLE =
 if (process.argv[1] && resolve(process.argv[1]) == fileURLToPath(import.meta.url)) {
   const result = await loaderBytes();
   table(LOADER_BYTES_TITLE, LOADER_BYTES_HEAD, loaderBytesRows(result));
+  table(floorsTitle(BUDGET.loader), FLOORS_HEAD, floorRows(result, BUDGET.loader));
   if (result.dist != 'same') console.log(`\nnote: dist/consentry.js ${result.dist} from this build of src/.`);
 }

@@ -2,6 +2,7 @@
 // cookies, caches or compiled code, and every load is a first visit unless the function says otherwise.
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { BANNER_PROBE } from './pages.js';
 import { median } from './report.js';
 
 // The project's Chromium flags (src/node/chromium-args.json, as audit, scan and the browser tests use them), and:
@@ -36,6 +37,12 @@ async function open(browser, origin, { route = false, device = DESKTOP } = {}) {
   return { context, page };
 }
 
+/** A page's query for `tool`; `consentry-preload` is Consentry's page behind consentry/middleware with `preloadBanner` (server.js). */
+const toolQuery = (tool) => (tool == 'consentry-preload' ? 'tool=consentry&preload=1' : `tool=${tool}`);
+
+/** The tools that show a banner, which BANNER_PROBE can find. */
+const HAS_BANNER = new Set(['consentry', 'cc', 'klaro']);
+
 /** Consentry's own UI is in a shadow root; Playwright's locators pierce open ones. */
 const ACCEPT = {
   consentry: (page) =>
@@ -55,9 +62,7 @@ const ACCEPT = {
 export async function bannerRun(browser, origin, tool, settleMs = 800) {
   const { context, page } = await open(browser, origin, { route: true });
   try {
-    // `consentry-preload`: the same page behind consentry/middleware with `preloadBanner` (see server.js).
-    const query = tool == 'consentry-preload' ? 'tool=consentry&preload=1' : `tool=${tool}`;
-    await page.goto(`${origin}/page/banner?${query}`, { waitUntil: 'load' });
+    await page.goto(`${origin}/page/banner?${toolQuery(tool)}`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__bench && window.__bench.visible !== null, null, { timeout: 10_000 });
     // Fade-ins and late reflows happen after "visible"; give them time to shift something if they will.
     await page.waitForTimeout(settleMs);
@@ -259,8 +264,9 @@ export const SLOW_PHONE = {
 /**
  * One first visit of the site page (`/page/site`) on a slow phone: a fresh context (empty cache, no connection
  * open yet), throttled through the DevTools protocol before the navigation starts. Returns the page's own first
- * contentful paint (PerformanceObserver 'paint', ms from navigation start), and for the record the moment the last
- * render-blocking response ended and the bytes each kind of response brought before that.
+ * contentful paint (PerformanceObserver 'paint', ms from navigation start), for the record the moment the last
+ * render-blocking response ended and the bytes each kind of response brought before that, and `banner`: the first
+ * frame with the tool's banner visible (ms from navigation start; null for a tool without a banner).
  */
 export async function fcpRun(browser, origin, tool) {
   const { context, page } = await open(browser, origin, { device: PHONE });
@@ -269,8 +275,11 @@ export async function fcpRun(browser, origin, tool) {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', SLOW_PHONE.network);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_PHONE.cpuSlowdown });
-    await page.goto(`${origin}/page/site?tool=${tool}`, { waitUntil: 'commit', timeout: 60_000 });
-    return await page.evaluate(
+    // The banner probe of the banner page, run before any script of the page instead of as a tag in it, so that the
+    // page's own bytes and render-blocking files stay as they are. A tool without a banner (yett, none) polls nothing.
+    await page.addInitScript({ content: BANNER_PROBE });
+    await page.goto(`${origin}/page/site?${toolQuery(tool)}`, { waitUntil: 'commit', timeout: 60_000 });
+    const paints = await page.evaluate(
       () =>
         new Promise((done, fail) => {
           setTimeout(() => fail(new Error('no first-contentful-paint entry within 30 s')), 30_000);
@@ -294,6 +303,9 @@ export async function fcpRun(browser, origin, tool) {
           }).observe({ type: 'paint', buffered: true });
         }),
     );
+    if (!HAS_BANNER.has(tool.split('-')[0])) return { ...paints, banner: null };
+    await page.waitForFunction(() => window.__bench?.visible != null, null, { timeout: 30_000, polling: 250 });
+    return { ...paints, banner: await page.evaluate(() => window.__bench.visible) };
   } finally {
     await context.close();
   }

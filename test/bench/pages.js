@@ -110,7 +110,7 @@ const CONSENTRY_BANNER = '[role=dialog]';
 // Records the first animation frame in which the banner is rendered and visible, and every layout shift.
 // A rAF poll (not only a MutationObserver) because banners fade in: "visible" is the first painted frame with
 // opacity above 0, and a shadow root's insides are invisible to a document-level observer anyway.
-const PROBE = `(() => {
+export const BANNER_PROBE = `(() => {
   const tool = new URLSearchParams(location.search).get('tool');
   const b = (window.__bench = { visible: null, shifts: [] });
   new PerformanceObserver((list) => {
@@ -232,7 +232,7 @@ export const ASSETS = {
   'yett-config.js': YETT_CONFIG,
   'cc-config.js': CC_CONFIG,
   'klaro-config.js': KLARO_CONFIG,
-  'probe.js': PROBE,
+  'probe.js': BANNER_PROBE,
   'workload.js': WORKLOAD,
   'micro.js': MICRO,
 };

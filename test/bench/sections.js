@@ -10,7 +10,15 @@
 // ctx is { browser, origin, runs, interleaved }: `origin` is the bench's no-cache server (every load downloads
 // the tools), `runs` the page loads per variant (BENCH_RUNS), `interleaved(label, variants, runs, fn)` the
 // round-robin runner every timing goes through.
-import { LOADER_BYTES_HEAD, LOADER_BYTES_TITLE, loaderBytes, loaderBytesRows } from './bytes.js';
+import {
+  FLOORS_HEAD,
+  floorRows,
+  floorsTitle,
+  LOADER_BYTES_HEAD,
+  LOADER_BYTES_TITLE,
+  loaderBytes,
+  loaderBytesRows,
+} from './bytes.js';
 import { bannerRun, fcpRun, heavyRun, microRun, SLOW_PHONE, startupRun, toolBytes } from './measure.js';
 import { MICRO_OPS } from './pages.js';
 import { int, iqr, median, ms, range, ratio, signed, spread, table } from './report.js';
@@ -76,6 +84,7 @@ const loaderBytesSection = {
   run: () => loaderBytes(),
   print(data) {
     table(LOADER_BYTES_TITLE, LOADER_BYTES_HEAD, loaderBytesRows(data));
+    table(floorsTitle(BUDGET.loader), FLOORS_HEAD, floorRows(data, BUDGET.loader));
     if (data.dist != 'same') console.log(`note: dist/consentry.js ${data.dist} from this build of src/.`);
   },
 };
@@ -324,7 +333,7 @@ const banner = {
 };
 
 /** 7. A new visitor's first contentful paint on a slow phone, served as a real site serves. */
-const FCP_TOOLS = ['none', 'consentry', 'cc', 'klaro', 'yett'];
+const FCP_TOOLS = ['none', 'consentry', 'consentry-preload', 'cc', 'klaro', 'yett'];
 const fcp = {
   id: 'fcp',
   title: 'First contentful paint, first visit, Slow 4G + 4× CPU',
@@ -353,6 +362,7 @@ const fcp = {
         lastBlocking: spread(samples[tool].map((r) => r.lastBlocking)),
         lastBlockingDelta: spread(delta(tool, 'lastBlocking')),
         blockingFiles: [...new Set(samples[tool].flatMap((r) => r.blocking.map((b) => b.url)))],
+        banner: samples[tool][0].banner == null ? null : spread(samples[tool].map((r) => r.banner)),
       };
     }
     return { conditions: SLOW_PHONE, tools, samples };
@@ -371,6 +381,8 @@ const fcp = {
         '÷ cc delta',
         'last render-blocking byte',
         'delta',
+        'banner visible',
+        '÷ cc',
       ],
       Object.entries(tools).map(([t, x]) => [
         NAMES[t],
@@ -382,14 +394,18 @@ const fcp = {
         t == 'none' || t == 'cc' ? '' : cc > 0 ? ratio(x.delta.median, cc) : 'n/a',
         ms(x.lastBlocking.median, 0),
         t == 'none' ? '' : signed(x.lastBlockingDelta.median, 0),
+        x.banner ? `${ms(x.banner.median, 0)} (${iqr(x.banner, 0)})` : '',
+        x.banner && t != 'cc' ? ratio(x.banner.median, tools.cc.banner.median) : '',
       ]),
     );
     console.log(
-      'delta = median of the per-round differences to the bare page (each round loads every tool back to back).',
+      'delta = median of the per-round differences to the bare page (each round loads every tool back to back);\n' +
+        'banner visible = first frame with the banner shown, ms from navigation start (median, p25–p75).',
     );
   },
   budgets({ tools }) {
     const ours = tools.consentry.delta.median;
+    const preloaded = tools['consentry-preload'].delta.median;
     const cc = tools.cc.delta.median;
     return [
       {
@@ -398,6 +414,13 @@ const fcp = {
         budget: `≤ +100 ms and ≤ 1.5× vanilla-cookieconsent's (${signed(1.5 * cc, 0)})`,
         met: within(ours, 100) && within(ours, 1.5 * cc),
         peers: ['cc', 'klaro', 'yett'].map((t) => `${NAMES[t]} ${signed(tools[t].delta.median, 0)}`).join(', '),
+      },
+      {
+        measure: 'the same, the page behind consentry/middleware with preloadBanner',
+        figure: `${signed(preloaded, 0)} ms`,
+        budget: `≤ +100 ms and ≤ 1.5× vanilla-cookieconsent's (${signed(1.5 * cc, 0)})`,
+        met: within(preloaded, 100) && within(preloaded, 1.5 * cc),
+        peers: `banner ${ms(tools['consentry-preload'].banner.median, 0)} ms vs ${ms(tools.consentry.banner.median, 0)} ms without`,
       },
     ];
   },
