@@ -1,6 +1,7 @@
 /**
  * The languages with built-in texts, as BCP 47 tags: one file each in src/ui/i18n/<tag>.ts. Adding a language is
- * that file plus its entry here; the build, the loader, the config validator and the ES entry all read this list.
+ * that file, its entry here and its label in src/loader/open-button-labels.ts; the build, the loader, the config
+ * validator and the ES entry all read this list.
  */
 export const LANGUAGES = [
   'en',

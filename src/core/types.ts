@@ -73,7 +73,10 @@ export interface Texts {
   cookiePurpose: string;
   cookieLifetime: string;
   session: string;
-  /** The floating button's accessible name and tooltip (it shows an icon only). */
+  /**
+   * The floating button's accessible name and tooltip (it shows an icon only). Not in the language files: the
+   * loader carries the built-in ones (src/loader/open-button-labels.ts), so a returning visitor fetches no other file.
+   */
   openButton: string;
   /** Heading of the visitor's record in the preferences dialog. */
   recordTitle: string;

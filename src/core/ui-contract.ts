@@ -6,8 +6,8 @@ import type { Consentry, ResolvedConfig, Texts } from './types';
  * neither imports the other.
  */
 
-/** Every built-in string of one language, as its file in src/ui/i18n/ holds it. */
-export interface LanguageTexts extends Texts {
+/** Every built-in string of one language, as its file in src/ui/i18n/ holds it (the open button's is the loader's). */
+export interface LanguageTexts extends Omit<Texts, 'openButton'> {
   /** Purpose of the session login cookie. */
   loginCookie: string;
   /** Purpose of the consent record cookie. */

@@ -5,9 +5,6 @@ import { onDomReady } from './ui';
 /** The button's shadow host (a shipped tag name). */
 export const OPEN_BUTTON_TAG = 'consentry-open';
 
-/** en.ts's `openButton`, for when the visitor's language file cannot load: a button with a name beats one without. */
-const FALLBACK_LABEL = 'Cookie settings';
-
 // A constructable sheet, like the placeholder's: no inline style, so it works under `default-src 'self'`. It draws
 // the icon too, a cookie with three chips, so the button needs no SVG. The UI's theme properties with their light
 // defaults; sizes in px, because a button's own font size is the browser's choice. The bottom corner at the start
@@ -24,10 +21,9 @@ const OPEN_BUTTON_CSS =
 /**
  * The way back to the choice with no site code: once the visitor has decided (on an earlier page view or on this
  * one), a small round button in a bottom corner opens the preferences. It lives in the loader so that a returning
- * visitor's page view still needs no UI chunk: the chunk is fetched on click. Its label is the visitor's language
- * file's `openButton` (fetched through `label` once the page has loaded, so the page's `load` event does not wait for
- * it; normally from the HTTP cache of the visit where they decided), and it is only inserted once labelled; a
- * language file that cannot load gives it the English label (and one error).
+ * visitor's page view still needs no UI chunk: the chunk is fetched on click. `label` is its accessible name, in
+ * `lang` (the site's text, or the built-in one the loader carries: no language file is fetched for it). It is drawn
+ * once the page has loaded: nothing before then needs it, and the page's own start-up comes first.
  *
  * `mode` is config `openButton`: `false` never, `true` always, `"auto"` unless the page has a
  * `[data-consentry-open]` element at DOMContentLoaded (its own way back). `reset()` takes the button away while
@@ -38,50 +34,39 @@ export function offerOpenButton(
   api: Pick<Consentry, 'get' | 'on'>,
   mode: ResolvedConfig['openButton'],
   lang: string,
-  label: () => Promise<string>,
+  label: string,
 ): void {
   const doc = win.document;
   onDomReady(doc, () => {
     if (!mode || (mode == 'auto' && doc.querySelector('[data-consentry-open]'))) return;
     let host: HTMLElement | undefined;
-    let asked = false;
-    const draw = (text: string, textLang: string) => {
+    let waiting = false;
+    const draw = () => {
       host = doc.createElement(OPEN_BUTTON_TAG);
-      host.lang = textLang;
+      host.lang = lang;
       const root = host.attachShadow({ mode: 'open' });
       const sheet = new win.CSSStyleSheet();
       const button = doc.createElement('button');
       sheet.replaceSync(OPEN_BUTTON_CSS);
       root.adoptedStyleSheets = [sheet];
       // The accessible name and the tooltip: the icon is the button's background.
-      button.title = text;
+      button.title = label;
       // A click opens the preferences the way every `data-consentry-open` element does (start.ts listens on the
       // document, where a click inside the shadow root arrives as a click on its host).
       host.setAttribute('data-consentry-open', '');
       root.append(button);
       update();
     };
-    // Shown while there is a record; the label is asked for only once there is one.
+    // Shown while there is a record; drawn the first time there is one after the page's `load`.
     const update = () => {
       if (!api.get()) host?.remove();
       else if (host) doc.body.append(host);
-      else if (!asked) {
-        asked = true;
-        // After the page's `load`: a script fetched before it would hold the page's load event back.
-        onLoad(() =>
-          label().then(
-            (text) => draw(text, lang),
-            (error) => {
-              // The error names the file that did not load.
-              console.error('Consentry:', error);
-              draw(FALLBACK_LABEL, 'en');
-            },
-          ),
-        );
+      else if (!waiting) {
+        waiting = true;
+        if (doc.readyState == 'complete') draw();
+        else win.addEventListener('load', draw, { once: true });
       }
     };
-    const onLoad = (fn: () => void) =>
-      doc.readyState == 'complete' ? fn() : win.addEventListener('load', fn, { once: true });
     api.on('change', update);
     update();
   });

@@ -17,6 +17,7 @@ import { consentDefault, consentUpdate } from '../signals/consent-mode';
 import { gpcOn } from '../signals/gpc';
 import { vendorHooks } from '../signals/vendors';
 import { offerOpenButton } from './open-button';
+import { OPEN_BUTTON_LABELS } from './open-button-labels';
 import { shield } from './service-worker';
 import { createUiController, type LazyParts, onDomReady } from './ui';
 
@@ -138,10 +139,10 @@ export function start(win: Realm & { consentry?: Consentry }, input: unknown, pa
       api.showPreferences();
     }
   });
-  // The UI chunk starts downloading now; it mounts once the body exists. A returning visitor downloads no UI chunk:
-  // the floating open button is the loader's, labelled from the language file (normally in the HTTP cache).
+  // The UI chunk starts downloading now; it mounts once the body exists. A returning visitor downloads no UI chunk
+  // and no language file: the floating open button and its label are the loader's.
   if (!stored) api.show();
-  offerOpenButton(win, api, config.openButton, lang, async () => overrides.openButton || (await texts()).openButton);
+  offerOpenButton(win, api, config.openButton, lang, overrides.openButton || OPEN_BUTTON_LABELS[lang]);
   onDomReady(doc, () => events.emit('ready', consent.get()));
   return api;
 }

@@ -163,6 +163,7 @@ export async function loaderBytes() {
  */
 export const COULD_RUN_LATER = {
   'src/loader/open-button.ts': 'drawn after the page has loaded',
+  'src/loader/open-button-labels.ts': "the open button's label, drawn after the page has loaded",
   'src/loader/service-worker.ts': 'registers the opt-in shield, after the page has loaded',
   'src/loader/ui.ts': 'fetches the UI chunk, which cannot draw before the body exists',
   'src/core/language.ts': 'picks the banner language, needed only by the UI',

@@ -121,15 +121,12 @@ describe('start', () => {
     expect([...win.dataLayer[2]].slice(0, 2)).toEqual(['consent', 'update']);
   });
 
-  it('a returning visitor gets the floating open button by default, labelled from the language file, with no UI chunk', async () => {
+  it("a returning visitor gets the floating open button by default, labelled in the page's language, with no UI chunk and no language file", async () => {
     returning();
     win.document.documentElement.lang = 'pt-BR';
-    const { parts } = boot(
-      {},
-      lazyParts(async () => ({ openButton: 'Opções de cookies' })),
-    );
+    const { parts } = boot();
     await flush();
-    expect(parts.texts).toHaveBeenCalledExactlyOnceWith('pt');
+    expect(parts.texts).not.toHaveBeenCalled();
     expect(parts.ui).not.toHaveBeenCalled();
     expect(openButton()?.title).toBe('Opções de cookies');
   });
@@ -144,8 +141,7 @@ describe('start', () => {
 
   it('loads the UI chunk only when the open button is clicked, and asks it for the preferences', async () => {
     returning();
-    const parts = lazyParts(async () => ({ openButton: 'Cookie settings' }));
-    const { api } = boot({}, parts);
+    const { api, parts } = boot();
     const showPreferences = vi.spyOn(api, 'showPreferences');
     await flush();
     expect(parts.ui).not.toHaveBeenCalled();

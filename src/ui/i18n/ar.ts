@@ -24,7 +24,6 @@ const ar: LanguageTexts = {
   cookiePurpose: 'الغرض',
   cookieLifetime: 'المدة',
   session: 'الجلسة',
-  openButton: 'إعدادات ملفات تعريف الارتباط',
   loginCookie: 'تسجيل الدخول',
   consentCookie: 'حفظ اختيارك',
   recordTitle: 'اختيارك المسجّل',

@@ -25,7 +25,6 @@ const de: LanguageTexts = {
   cookiePurpose: 'Zweck',
   cookieLifetime: 'Laufzeit',
   session: 'Sitzung',
-  openButton: 'Cookie-Einstellungen',
   loginCookie: 'Anmeldung',
   consentCookie: 'Ihre Cookie-Auswahl',
   recordTitle: 'Ihre gespeicherte Auswahl',

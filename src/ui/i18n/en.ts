@@ -22,7 +22,6 @@ const en: LanguageTexts = {
   cookiePurpose: 'Purpose',
   cookieLifetime: 'Lifetime',
   session: 'Session',
-  openButton: 'Cookie settings',
   loginCookie: 'Login',
   consentCookie: 'Your cookie choice',
   recordTitle: 'Your choice on record',

@@ -25,7 +25,6 @@ const es: LanguageTexts = {
   cookiePurpose: 'Finalidad',
   cookieLifetime: 'Duración',
   session: 'Sesión',
-  openButton: 'Configuración de cookies',
   loginCookie: 'Inicio de sesión',
   consentCookie: 'Tu elección sobre cookies',
   recordTitle: 'Tu elección registrada',

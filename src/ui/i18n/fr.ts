@@ -26,7 +26,6 @@ const fr: LanguageTexts = {
   cookiePurpose: 'Finalité',
   cookieLifetime: 'Durée de vie',
   session: 'Session',
-  openButton: 'Paramètres des cookies',
   loginCookie: 'Connexion',
   consentCookie: 'Mémorisation de vos choix',
   recordTitle: 'Votre choix enregistré',

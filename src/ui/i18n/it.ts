@@ -25,7 +25,6 @@ const it: LanguageTexts = {
   cookiePurpose: 'Finalità',
   cookieLifetime: 'Durata',
   session: 'Sessione',
-  openButton: 'Impostazioni cookie',
   loginCookie: 'Accesso',
   consentCookie: 'La tua scelta sui cookie',
   recordTitle: 'La tua scelta registrata',

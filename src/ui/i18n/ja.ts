@@ -25,7 +25,6 @@ const ja: LanguageTexts = {
   cookiePurpose: '目的',
   cookieLifetime: '保存期間',
   session: 'セッション',
-  openButton: 'Cookie設定',
   loginCookie: 'ログイン',
   consentCookie: 'Cookieに関する選択内容',
   recordTitle: '記録されている選択内容',

@@ -25,7 +25,6 @@ const ko: LanguageTexts = {
   cookiePurpose: '목적',
   cookieLifetime: '보관 기간',
   session: '세션',
-  openButton: '쿠키 설정',
   loginCookie: '로그인',
   consentCookie: '쿠키 선택 기록',
   recordTitle: '저장된 선택 내용',

@@ -26,7 +26,6 @@ const nl: LanguageTexts = {
   cookiePurpose: 'Doel',
   cookieLifetime: 'Bewaartermijn',
   session: 'Sessie',
-  openButton: 'Cookie-instellingen',
   loginCookie: 'Inloggen',
   consentCookie: 'Je cookiekeuze',
   recordTitle: 'Je vastgelegde keuze',

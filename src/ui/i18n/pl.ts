@@ -26,7 +26,6 @@ const pl: LanguageTexts = {
   cookiePurpose: 'Cel',
   cookieLifetime: 'Czas przechowywania',
   session: 'Sesja',
-  openButton: 'Ustawienia plików cookie',
   loginCookie: 'Logowanie',
   consentCookie: 'Zapis Twojego wyboru',
   recordTitle: 'Twój zapisany wybór',

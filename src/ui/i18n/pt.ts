@@ -26,7 +26,6 @@ const pt: LanguageTexts = {
   cookiePurpose: 'Finalidade',
   cookieLifetime: 'Duração',
   session: 'Sessão',
-  openButton: 'Opções de cookies',
   loginCookie: 'Autenticação',
   consentCookie: 'A sua escolha de cookies',
   recordTitle: 'A sua escolha atual',

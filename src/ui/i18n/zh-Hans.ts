@@ -23,7 +23,6 @@ const zhHans: LanguageTexts = {
   cookiePurpose: '用途',
   cookieLifetime: '期限',
   session: '会话',
-  openButton: 'Cookie 设置',
   loginCookie: '登录',
   consentCookie: '您的 Cookie 选择',
   recordTitle: '已记录的选择',

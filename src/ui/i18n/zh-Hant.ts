@@ -23,7 +23,6 @@ const zhHant: LanguageTexts = {
   cookiePurpose: '用途',
   cookieLifetime: '期限',
   session: '工作階段',
-  openButton: 'Cookie 設定',
   loginCookie: '登入',
   consentCookie: '您的 Cookie 選擇',
   recordTitle: '已記錄的選擇',
