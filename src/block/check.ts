@@ -59,21 +59,24 @@ export function checkAttributeWrite(gate: Gate, el: Element, name: string, value
     if (!URL_ATTRIBUTES[tag]?.includes(name)) return value;
     const text = String(value);
     // The platform splits both on ASCII whitespace: a TAB or a newline separates two URLs as a space does.
-    if (name == 'ping')
-      return splitText(text, ASCII_WHITESPACE)
-        .filter((url) => {
-          const match = url && gate.hold(url, 'ping', el);
-          if (match) {
-            // kept once per category for re-activation, which puts back those allowed by then
-            const keptAttribute = HELD_PING_PREFIX + match.category;
-            const kept = el.getAttribute(keptAttribute) || '';
-            addCategory(el, match);
-            if (!kept.split(' ').includes(url))
-              callNative(nativeSetAttribute, el, [keptAttribute, (kept + ' ' + url).trim()]);
-          }
-          return !match;
-        })
-        .join(' ');
+    if (name == 'ping') {
+      let held = false;
+      const left = splitText(text, ASCII_WHITESPACE).filter((url) => {
+        const match = url && gate.hold(url, 'ping', el);
+        if (match) {
+          held = true;
+          // kept once per category for re-activation, which puts back those allowed by then
+          const keptAttribute = HELD_PING_PREFIX + match.category;
+          const kept = el.getAttribute(keptAttribute) || '';
+          addCategory(el, match);
+          if (!kept.split(' ').includes(url))
+            callNative(nativeSetAttribute, el, [keptAttribute, (kept + ' ' + url).trim()]);
+        }
+        return !match;
+      });
+      // a list that holds no tracker stays as written, whitespace and all
+      return held ? left.join(' ') : value;
+    }
     if (isMarkedHeld(gate, el)) return parkFor(el, undefined, name, value);
     // srcset: a candidate's URL is a run of non-whitespace that starts the value, follows whitespace or follows the
     // comma ending a candidate, and loses its trailing commas; a URL may hold commas itself. So each whitespace-free

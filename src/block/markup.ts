@@ -6,8 +6,18 @@ import { type Gate, GUARD_FAILURE } from './gate';
 import { announceParkedFrame, isMarkedHeld, park } from './marker';
 import { callNative, nativeInnerHTMLSetter, nativeSetAttribute, replaceAccessor, replaceMethod } from './natives';
 
-/** Could this string carry a URL attribute? Strings that cannot (most of them) go straight to the native call. */
-const MAY_CARRY_URL = /(src|href|data|ping|consent)[\w-]*\s*=|speculationrules/i;
+/**
+ * Could this string carry a URL attribute (a refresh's `content` among them)? Strings that cannot (most of them) go
+ * straight to the native call.
+ */
+const MAY_CARRY_URL = /(src|href|data|ping|consent|content)[\w-]*\s*=|speculationrules/i;
+
+/**
+ * What only a parse can judge: a marked or speculation-rules element, and URLs that need not appear as written
+ * (a character reference, percent-encoding, a backslash, or a character outside printable ASCII, which the URL parser
+ * may map onto ASCII). Markup without these has every URL in it as written, so the matcher can tell from its words.
+ */
+const NEEDS_PARSE = /consent|speculationrules|[&%\\]|[^\t\n\r -~]/i;
 
 /**
  * Scripts that Consentry itself inserted (re-activated ones, and those of a diverted `document.write`): a
@@ -50,7 +60,8 @@ const SCRUBBED_SELECTOR = URL_ELEMENTS_SELECTOR + ',[srcdoc],template,[' + CONSE
  */
 export function scrubMarkup(doc: Document, gate: Gate, html: unknown): unknown {
   const text = String(html);
-  if (!matchText(MAY_CARRY_URL, text)) return html;
+  // Most markup that carries URLs names no tracker host in any word: it goes to the native call unparsed.
+  if (!matchText(MAY_CARRY_URL, text) || !(matchText(NEEDS_PARSE, text) || gate.matcher.mayNameIn(text))) return html;
   const template = doc.createElement('template');
   callNative(nativeInnerHTMLSetter, template, [text]);
   // template serialisation keeps `<script>` text and attributes; a parked script comes out as type="text/plain"

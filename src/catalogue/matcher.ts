@@ -13,6 +13,12 @@ export interface Matcher {
   url(url: string): Match | undefined;
   /** Category and vendor of a first-party cookie name, or undefined. */
   cookie(name: string): Match | undefined;
+  /**
+   * False only when no URL written in `text` as it stands can be one `url` names: markup whose every URL appears in
+   * it literally (no character reference, percent-encoding, backslash or non-ASCII: the caller checks that) with no
+   * named host among its words. True whenever that cannot be told from the text alone.
+   */
+  mayNameIn(text: string): boolean;
 }
 
 export interface MatcherOptions {
@@ -102,6 +108,36 @@ export function createMatcher(options: MatcherOptions): Matcher {
     cookieRules.sort((a, b) => b[3] - a[3]);
   };
 
+  /** Whether an entry of any table names `domain` or one of its parents. */
+  const namesDomain = (domain: string) => {
+    for (let dot = 0; dot >= 0; dot = domain.indexOf('.'), domain = domain.slice(dot + 1))
+      if (hostTable.has(ALLOW + domain) || hostTable.has(SITE_RULES + domain) || hostTable.has(CATALOGUE + domain))
+        return true;
+    return false;
+  };
+  // Whether a word of some text can stand for every host it would parse as. Not when a page-relative URL can be
+  // named (an entry names the page's own host), nor when an entry's host is not dotted words or ends in a number (the
+  // URL parser reads `167772161` as `10.0.0.1`): then any text may name something.
+  let wordsTell: boolean | undefined;
+  /** Whether a dotted word of `text` (a run of letters, digits, `_`, `-` and dots) or a parent of it is named. */
+  const namesWordIn = (text: string) => {
+    wordsTell ??=
+      !namesDomain(pageHost) &&
+      [...hostTable.keys()].every(
+        (key) => matchText(/^.[\w-]+(\.[\w-]+)+$/, key) && !matchText(/\.(\d+|0x[\da-f]*)$/i, key),
+      );
+    if (!wordsTell) return true;
+    text = text.toLowerCase();
+    for (
+      let found: RegExpExecArray | null;
+      (found = matchText(/[\w.-]*\.[\w.-]*/, text));
+      text = text.slice(found.index + found[0].length)
+    )
+      // without the trailing dots of a fully qualified name
+      if (namesDomain(matchText(/^(.*?)\.*$/, found[0])![1])) return true;
+    return false;
+  };
+
   /**
    * Walks from the full host to its parents ("a.b.example.com" → "b.example.com" → "example.com"):
    * one Map lookup per label, so the cost does not grow with the catalogue. A host whose entries are all
@@ -139,15 +175,22 @@ export function createMatcher(options: MatcherOptions): Matcher {
       // The path as a server reads it: percent-encoded unreserved characters are the characters (`/%74r` is `/tr`).
       path = replaceText(path, /%(2[de]|3\d|[46][1-9a-f]|[57][\da]|5f|7e)/i, decodeURIComponent);
       let named = hostNamed.get(host);
-      if (named == null) {
-        named = false;
-        for (let domain = host, dot = 0; dot >= 0 && !named; dot = domain.indexOf('.'), domain = domain.slice(dot + 1))
-          named =
-            hostTable.has(ALLOW + domain) || hostTable.has(SITE_RULES + domain) || hostTable.has(CATALOGUE + domain);
-        hostNamed.set(host, named);
-      }
+      if (named == null) hostNamed.set(host, (named = namesDomain(host)));
       if (!named || find(ALLOW, host, path)) return;
       return find(SITE_RULES, host, path) || find(CATALOGUE, host, path);
+    },
+    mayNameIn(text) {
+      // A host is one word of the text, delimited by characters no host has (`//`, `@`, `:`, `/`, quotes, spaces).
+      // The URL parser drops tabs and newlines inside a URL, where a host may be split: the text is read without
+      // them too, and as it stands, where one may end an unquoted attribute's value. Anything failing here: true.
+      try {
+        buildHostTable();
+        return (
+          namesWordIn(text) || (!!matchText(/[\t\n\r]/, text) && namesWordIn(replaceText(text, /[\t\n\r]/, () => '')))
+        );
+      } catch {
+        return true;
+      }
     },
     cookie(name) {
       buildCookieRules();

@@ -81,6 +81,11 @@ describe('checkAttributeWrite splits ping and srcset on ASCII whitespace, as the
     expect(a.getAttribute('data-ping-analytics')).toBe(TRACKER);
   });
 
+  it('a ping list that holds no tracker is written as given, its whitespace kept', () => {
+    const list = `\t${FIRST}\n${FIRST}/b `;
+    expect(checkAttributeWrite(gate, document.createElement('a'), 'ping', list)).toBe(list);
+  });
+
   it.each([
     ['a TAB before its descriptor', 'https://tracker.test\t1x'],
     ['a line feed before its descriptor', 'https://tracker.test\n2x'],

@@ -31,7 +31,7 @@ vi.mock('../../src/block/frames', () => ({
 vi.mock('../../src/block/reactivate', () => ({ createReactivator: rec('reactivator', reactivator) }));
 
 const options = (): BlockerOptions => ({
-  matcher: { url: () => undefined, cookie: () => undefined },
+  matcher: { url: () => undefined, cookie: () => undefined, mayNameIn: () => true },
   allowed: () => false,
   report: () => {},
   keep: ['consentry', 'sid'],

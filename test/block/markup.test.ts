@@ -32,6 +32,11 @@ describe('guardMarkup', () => {
     });
   });
 
+  it('innerHTML drops the content of a refresh to a tracker, so the page is not sent there', () => {
+    document.body.innerHTML = `<meta http-equiv="refresh" content="0;url=${TRACKER}">`;
+    expect(document.querySelector('meta')!.hasAttribute('content')).toBe(false);
+  });
+
   it('insertAdjacentHTML parks a tracker iframe', () => {
     document.body.insertAdjacentHTML('beforeend', `<iframe src="${AD_PIXEL}"></iframe>`);
     expect(document.querySelector('iframe')!.getAttribute('data-src')).toBe(AD_PIXEL);

@@ -117,6 +117,17 @@ const CASES: Record<string, RouteCase> = {
     hits: viaHits('half-inner'),
     back: true,
   },
+  'a pixel set through innerHTML with its host split by a newline, which the URL parser drops': {
+    script: `const box = document.createElement('div'); document.body.append(box);
+      box.innerHTML = '<img src="https://www.google-analy\\ntics.com/collect?via=split-inner">';`,
+    hits: viaHits('split-inner'),
+    back: true,
+  },
+  'a pixel set through insertAdjacentHTML, unquoted, with its host in upper case': {
+    script: `document.body.insertAdjacentHTML('beforeend', '<img src=HTTPS://WWW.GOOGLE-ANALYTICS.COM/collect?via=upper-inner alt=x>');`,
+    hits: viaHits('upper-inner'),
+    back: true,
+  },
   'a half-marked script in the static markup never runs': {
     markup: `<script data-consent="analytics" src="${TAG}?id=half-static"></script>`,
     script: '',
@@ -181,6 +192,11 @@ const COMPAT: Record<string, string> = {
     d.write('<p id="a"'); d.write('>one</p><scr'); d.write('ipt src="/own.js"></scr' + 'ipt><i>a < b</i><b');
     d.write('r>'); d.writeln('<span>', 'two', '</span>'); d.close();
     return d.documentElement.outerHTML;`,
+  'innerHTML with first-party links, images and a ping list, as written (parsed or not)': `
+    const box = document.createElement('div'); document.body.append(box);
+    box.innerHTML = '<a href="/x?a=1&amp;b=2" ping="\\t/p1\\n/p2 ">a</a><img src="/own.gif"><meta name="x" content="y">';
+    box.insertAdjacentHTML('beforeend', '<p><a href="https://cdn.example.net/a">b</a></p>');
+    return [box.innerHTML, box.firstChild.getAttribute('ping')];`,
   'insertion methods keep their exceptions': `${error}
     const el = document.createElement('div'); const text = document.createTextNode('t');
     return [thrown(() => el.appendChild(null)), thrown(() => el.appendChild(el)), thrown(() => el.insertBefore(text, el)),

@@ -263,3 +263,50 @@ describe('cookies', () => {
     expect(make().cookie('_GA')).toBeUndefined();
   });
 });
+
+describe('whether markup may name a host (mayNameIn)', () => {
+  it('is false for markup whose URLs are all first-party', () => {
+    expect(make().mayNameIn('<p>Card 1 <a href="/card/1">open</a></p><img width="1" src="/img/c1.gif">')).toBe(false);
+  });
+
+  it('is false for absolute URLs of hosts no entry names', () => {
+    expect(make().mayNameIn('<a href="https://example.org/x">x</a><img src=//cdn.example.net/a.png>')).toBe(false);
+  });
+
+  it('is true for a catalogue host in any case, with a subdomain, userinfo, a port or a trailing dot', () => {
+    const m = make();
+    for (const url of [
+      'https://WWW.Google-Analytics.COM/g/collect',
+      '//region1.google-analytics.com./x',
+      'http://user:pass@google-analytics.com:8080/x',
+      'http:google-analytics.com',
+    ])
+      expect(m.mayNameIn(`<img src="${url}">`), url).toBe(true);
+  });
+
+  it('is true for a host that a newline inside the quoted value splits, which the URL parser joins', () => {
+    expect(make().mayNameIn('<img src="https://www.google-analy\ntics.com/collect">')).toBe(true);
+  });
+
+  it('is true for a host that ends an unquoted value before a newline and the next attribute', () => {
+    expect(make().mayNameIn('<img src=//www.google-analytics.com\nalt=x>')).toBe(true);
+  });
+
+  it("is true for any markup when an entry names the page's own host (a relative URL can then be named)", () => {
+    const m = make({ rules: [{ match: 'shop.example.com/track', category: 'analytics' }] });
+    expect(m.mayNameIn('<img src="/track/pixel.gif">')).toBe(true);
+    expect(m.mayNameIn('<p>no URL at all</p>')).toBe(true);
+  });
+
+  it('is true for any markup when an entry names a host that ends in a number (167772161 is 10.0.0.1)', () => {
+    const m = make({ rules: [{ match: '10.0.0.1', category: 'analytics' }] });
+    expect(m.url('http://167772161/x')?.category).toBe('analytics');
+    expect(m.mayNameIn('<img src="http://167772161/x">')).toBe(true);
+  });
+
+  it('is true for a site rule host among the words', () => {
+    const m = make({ rules: [{ match: 'metrics.example.net', category: 'analytics' }] });
+    expect(m.mayNameIn('<script src="https://metrics.example.net/m.js"></script>')).toBe(true);
+    expect(m.mayNameIn('<script src="https://cdn.example.net/m.js"></script>')).toBe(false);
+  });
+});
