@@ -12,12 +12,8 @@ import { callNative, nativeInnerHTMLSetter, nativeSetAttribute, replaceAccessor,
  */
 const MAY_CARRY_URL = /(src|href|data|ping|consent|content)[\w-]*\s*=|speculationrules/i;
 
-/**
- * What only a parse can judge: a marked or speculation-rules element, and URLs that need not appear as written
- * (a character reference, percent-encoding, a backslash, or a character outside printable ASCII, which the URL parser
- * may map onto ASCII). Markup without these has every URL in it as written, so the matcher can tell from its words.
- */
-const NEEDS_PARSE = /consent|speculationrules|[&%\\]|[^\t\n\r -~]/i;
+/** A marked or speculation-rules element, which only a parse can judge whatever its URLs. */
+const MARKED_OR_RULES = /consent|speculationrules/i;
 
 /**
  * Scripts that Consentry itself inserted (re-activated ones, and those of a diverted `document.write`): a
@@ -61,7 +57,8 @@ const SCRUBBED_SELECTOR = URL_ELEMENTS_SELECTOR + ',[srcdoc],template,[' + CONSE
 export function scrubMarkup(doc: Document, gate: Gate, html: unknown): unknown {
   const text = String(html);
   // Most markup that carries URLs names no tracker host in any word: it goes to the native call unparsed.
-  if (!matchText(MAY_CARRY_URL, text) || !(matchText(NEEDS_PARSE, text) || gate.matcher.mayNameIn(text))) return html;
+  if (!matchText(MAY_CARRY_URL, text) || !(matchText(MARKED_OR_RULES, text) || gate.matcher.mayNameIn(text)))
+    return html;
   const template = doc.createElement('template');
   callNative(nativeInnerHTMLSetter, template, [text]);
   // template serialisation keeps `<script>` text and attributes; a parked script comes out as type="text/plain"

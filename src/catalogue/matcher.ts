@@ -14,9 +14,9 @@ export interface Matcher {
   /** Category and vendor of a first-party cookie name, or undefined. */
   cookie(name: string): Match | undefined;
   /**
-   * False only when no URL written in `text` as it stands can be one `url` names: markup whose every URL appears in
-   * it literally (no character reference, percent-encoding, backslash or non-ASCII: the caller checks that) with no
-   * named host among its words. True whenever that cannot be told from the text alone.
+   * False only when no URL written in the markup `text` can be one `url` names: every URL in it appears as it loads
+   * (no character reference, percent-encoding, backslash or non-ASCII) and no word of it is a named host. True
+   * whenever that cannot be told from the text alone.
    */
   mayNameIn(text: string): boolean;
 }
@@ -182,11 +182,15 @@ export function createMatcher(options: MatcherOptions): Matcher {
     mayNameIn(text) {
       // A host is one word of the text, delimited by characters no host has (`//`, `@`, `:`, `/`, quotes, spaces).
       // The URL parser drops tabs and newlines inside a URL, where a host may be split: the text is read without
-      // them too, and as it stands, where one may end an unquoted attribute's value. Anything failing here: true.
+      // them too, and as it stands, where one may end an unquoted attribute's value. A URL not written as it loads
+      // (a character reference, percent-encoding, a backslash, non-ASCII that the URL parser may map onto ASCII) can
+      // only be told by a parse. Anything failing here: true.
       try {
         buildHostTable();
         return (
-          namesWordIn(text) || (!!matchText(/[\t\n\r]/, text) && namesWordIn(replaceText(text, /[\t\n\r]/, () => '')))
+          !!matchText(/[&%\\]|[^\t\n\r -~]/, text) ||
+          namesWordIn(text) ||
+          (!!matchText(/[\t\n\r]/, text) && namesWordIn(replaceText(text, /[\t\n\r]/, () => '')))
         );
       } catch {
         return true;

@@ -284,6 +284,17 @@ describe('whether markup may name a host (mayNameIn)', () => {
       expect(m.mayNameIn(`<img src="${url}">`), url).toBe(true);
   });
 
+  it('is true for a URL not written as it loads: a character reference, percent-encoding, a backslash, non-ASCII', () => {
+    const m = make();
+    for (const url of [
+      '//cdn&#46;example.net/a',
+      '//cdn%2Eexample.net/a',
+      'https:\\\\cdn.example.net',
+      '//cdn\uFF0Eexample.net',
+    ])
+      expect(m.mayNameIn(`<img src="${url}">`), url).toBe(true);
+  });
+
   it('is true for a host that a newline inside the quoted value splits, which the URL parser joins', () => {
     expect(make().mayNameIn('<img src="https://www.google-analy\ntics.com/collect">')).toBe(true);
   });
