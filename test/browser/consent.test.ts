@@ -4,7 +4,7 @@
  * (UI chunk missing, invalid configuration) that must never open the gate.
  */
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consentry } from '../../src/core/types';
 import en from '../../src/ui/i18n/en';
@@ -116,7 +116,12 @@ async function makeCookie(decide: 'acceptAll' | 'rejectAll'): Promise<string> {
   const { context, tab } = await fresh();
   await tab.goto(site.url('/index.html'));
   await tab.evaluate((d) => window.consentry[d](), decide);
-  const cookie = (await context.cookies()).find((c) => c.name === 'consentry');
+  // The page's write reaches the browser's cookie store a moment later: on a busy machine the first look can miss it.
+  let cookie: Cookie | undefined;
+  for (let looks = 0; !cookie && looks < 50; looks++) {
+    if (looks) await tab.waitForTimeout(100);
+    cookie = (await context.cookies()).find((c) => c.name === 'consentry');
+  }
   if (!cookie) throw new Error(`no "consentry" cookie after consentry.${decide}()`);
   return cookie.value;
 }
